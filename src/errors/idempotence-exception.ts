@@ -1,0 +1,17 @@
+import type { ApiExceptionInit } from "./api-exception.js";
+import { ReferenceException } from "./reference-exception.js";
+
+/**
+ * 409 Conflict on a request whose body carries an `operationId`: the conflict is about that
+ * idempotence key (for example its first request has not finished, or it was used for another
+ * request). Extends {@link ReferenceException}, so code catching that still catches this.
+ */
+export class IdempotenceException extends ReferenceException {
+  /** The request's `operationId`. */
+  readonly idempotenceKey: string;
+
+  constructor(init: ApiExceptionInit & { idempotenceKey: string }) {
+    super(init);
+    this.idempotenceKey = init.idempotenceKey;
+  }
+}

@@ -1,0 +1,2 @@
+// SKELETON (scaffold): the core owner implements this.
+export class MetadataProvider {}
