@@ -58,7 +58,7 @@ export class Factory {
           shoppingCartExtension: configuration.shoppingCartExtension,
         }),
       components.marshaller ?? DefaultMarshaller.INSTANCE,
-      { validateRequests: configuration.validateRequests },
+      { validateRequests: configuration.validateRequests, retry: configuration.retry },
     );
   }
 

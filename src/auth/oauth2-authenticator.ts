@@ -2,7 +2,10 @@ import type { CommunicatorConfiguration } from "../config/communicator-configura
 import { readBodyText } from "../core/read-body.js";
 import { OAuth2Exception } from "../errors/oauth2-exception.js";
 import type { CommunicatorLogger } from "../log/communicator-logger.js";
-import type { Connection, RequestHeader } from "../transport/connection.js";
+import { RetryPolicy } from "../core/retry-policy.js";
+import { CommunicationException } from "../errors/communication-exception.js";
+import { ResponseException } from "../errors/response-exception.js";
+import type { Connection, ConnectionResponse, RequestHeader } from "../transport/connection.js";
 import { DefaultConnection } from "../transport/default-connection.js";
 import type { Authenticator } from "./authenticator.js";
 import { ALL_SCOPES } from "./default-scopes.js";
@@ -19,6 +22,11 @@ interface CachedToken {
   readonly renewAt: number;
 }
 
+const TOKEN_REQUEST_HEADERS: readonly RequestHeader[] = Object.freeze([
+  { name: "Content-Type", value: "application/x-www-form-urlencoded" },
+  { name: "Accept", value: "application/json" },
+]);
+
 /** Renew this long before expiry, capped at a tenth of the token's lifetime. */
 const RENEWAL_MARGIN_MS = 60_000;
 
@@ -33,6 +41,7 @@ export class OAuth2Authenticator implements Authenticator {
   readonly #clientSecret: string;
   readonly #scopes: string;
   readonly #connection: Connection;
+  readonly #retryPolicy: RetryPolicy;
   #token: CachedToken | undefined;
   #pending: Promise<CachedToken> | undefined;
 
@@ -41,6 +50,7 @@ export class OAuth2Authenticator implements Authenticator {
     this.#clientId = configuration.oauth2ClientId;
     this.#clientSecret = configuration.oauth2ClientSecret;
     this.#scopes = (configuration.oauth2Scopes ?? ALL_SCOPES).join(" ");
+    this.#retryPolicy = new RetryPolicy(configuration.retry);
     this.#connection =
       options.connection ??
       new DefaultConnection({
@@ -81,6 +91,22 @@ export class OAuth2Authenticator implements Authenticator {
     return this.#connection.close();
   }
 
+  /** Posts the token request, repeating it on connection failures within the retry settings. */
+  async #post(form: string): Promise<ConnectionResponse> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await this.#connection.post(this.#tokenUri, [...TOKEN_REQUEST_HEADERS], form);
+      } catch (error) {
+        const delay =
+          retry < this.#retryPolicy.maxRetries && isConnectionFailure(error)
+            ? this.#retryPolicy.delayMs(retry, undefined)
+            : undefined;
+        if (delay === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
   async #requestToken(): Promise<CachedToken> {
     const startedAt = Date.now();
     const form = new URLSearchParams({
@@ -89,14 +115,7 @@ export class OAuth2Authenticator implements Authenticator {
       client_secret: this.#clientSecret,
       scope: this.#scopes,
     });
-    const response = await this.#connection.post(
-      this.#tokenUri,
-      [
-        { name: "Content-Type", value: "application/x-www-form-urlencoded" },
-        { name: "Accept", value: "application/json" },
-      ],
-      form.toString(),
-    );
+    const response = await this.#post(form.toString());
     const text = await readBodyText(response.body);
     const body = parseObject(text);
     if (response.statusCode !== 200) {
@@ -122,6 +141,11 @@ export class OAuth2Authenticator implements Authenticator {
       renewAt: startedAt + lifetimeMs - Math.min(RENEWAL_MARGIN_MS, lifetimeMs / 10),
     });
   }
+}
+
+/** Whether a token request that failed without a response may be repeated: asking twice is harmless. */
+function isConnectionFailure(error: unknown): boolean {
+  return error instanceof CommunicationException && !(error instanceof ResponseException);
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {

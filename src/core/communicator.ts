@@ -19,7 +19,11 @@ import type {
 } from "../transport/connection.js";
 import { MultipartFormDataObject } from "../transport/multipart-form-data-object.js";
 import type { UploadableFile } from "../transport/uploadable-file.js";
+import { DEFAULT_RETRY_OPTIONS } from "../config/retry-options.js";
+import type { RetryOptions } from "../config/retry-options.js";
 import { CallSignal } from "./call-signal.js";
+import { RetryPolicy } from "./retry-policy.js";
+import { safeLog } from "./safe-log.js";
 import { errorForResponse } from "./error-mapping.js";
 import type { FailedRequest } from "./error-mapping.js";
 import type { Operation, OperationCall, QueryParams } from "./operation.js";
@@ -30,6 +34,8 @@ import { readBodyText } from "./read-body.js";
 export interface CommunicatorOptions {
   /** Check request bodies against their JSON schemas before sending. Default false. */
   validateRequests?: boolean;
+  /** Automatic retries of requests that cannot charge twice; see RetryPolicy. Default 2 retries. */
+  retry?: Readonly<RetryOptions>;
 }
 
 /** An authenticator that can log its own traffic (the token request). */
@@ -51,6 +57,8 @@ export class Communicator {
   readonly metadataProvider: MetadataProvider;
   readonly marshaller: Marshaller;
   readonly #validateRequests: boolean;
+  readonly #retryPolicy: RetryPolicy;
+  #logger: CommunicatorLogger | undefined;
   #closed: Promise<void> | undefined;
 
   constructor(
@@ -67,6 +75,7 @@ export class Communicator {
     this.metadataProvider = metadataProvider;
     this.marshaller = marshaller;
     this.#validateRequests = options.validateRequests ?? false;
+    this.#retryPolicy = new RetryPolicy(options.retry ?? DEFAULT_RETRY_OPTIONS);
   }
 
   /** Whether {@link close} was called. */
@@ -134,12 +143,14 @@ export class Communicator {
 
   /** Logs every request and response (the token request too), obfuscated, to `logger`. */
   enableLogging(logger: CommunicatorLogger): void {
+    this.#logger = logger;
     this.connection.enableLogging(logger);
     const authenticator = this.authenticator as Partial<LoggingAuthenticator>;
     authenticator.enableLogging?.(logger);
   }
 
   disableLogging(): void {
+    this.#logger = undefined;
     this.connection.disableLogging();
     const authenticator = this.authenticator as Partial<LoggingAuthenticator>;
     authenticator.disableLogging?.();
@@ -202,8 +213,9 @@ export class Communicator {
   }
 
   /**
-   * Sends the request. A 401 makes the authenticator drop the rejected token and the request is
-   * sent once more with a new one: the platform refused it without acting on it.
+   * Sends the request, repeating it where the retry policy allows. A 401 makes the authenticator
+   * drop the rejected token and the request is sent once more with a new one: the platform
+   * refused it without acting on it, so even a POST may be repeated then.
    */
   protected async send(
     operation: Operation,
@@ -211,12 +223,41 @@ export class Communicator {
     body: ConnectionBody,
     callSignal: CallSignal,
   ): Promise<ConnectionResponse> {
-    for (let attempt = 0; ; attempt++) {
-      const headers = await this.buildHeaders(operation.method, uri, body, callSignal);
-      const response = await this.#dispatch(operation.method, uri, headers, body, callSignal.signal);
-      if (response.statusCode !== 401 || attempt > 0) return response;
+    const method = operation.method;
+    let renewedToken = false;
+    for (let retry = 0; ;) {
+      const headers = await this.buildHeaders(method, uri, body, callSignal);
+      let response: ConnectionResponse;
+      try {
+        response = await this.#dispatch(method, uri, headers, body, callSignal.signal);
+      } catch (error) {
+        const reason = callSignal.signal?.aborted
+          ? undefined
+          : this.#retryPolicy.retryReasonForError(method, error);
+        const delay = reason === undefined ? undefined : this.#retryDelay(retry, undefined);
+        if (delay === undefined) throw error;
+        await this.#waitBeforeRetry(
+          ++retry,
+          delay,
+          `${reason} (${messageOf(error)})`,
+          method,
+          uri,
+          callSignal,
+        );
+        continue;
+      }
+      const status = response.statusCode;
+      if (status === 401 && !renewedToken) {
+        renewedToken = true;
+        await drain(response);
+        this.authenticator.invalidate?.(headers[headers.length - 1]!.value);
+        continue;
+      }
+      if (!this.#retryPolicy.isRetryableStatus(method, status)) return response;
+      const delay = this.#retryDelay(retry, single(response.headers["retry-after"]));
+      if (delay === undefined) return response;
       await drain(response);
-      this.authenticator.invalidate?.(headers[headers.length - 1]!.value);
+      await this.#waitBeforeRetry(++retry, delay, `status ${status}`, method, uri, callSignal);
     }
   }
 
@@ -233,6 +274,31 @@ export class Communicator {
     }
     const text = await readBodyText(response.body);
     throw errorForResponse(request, statusCode, headers, text, (body) => this.marshaller.unmarshal(body));
+  }
+
+  #retryDelay(retry: number, retryAfter: string | undefined): number | undefined {
+    return retry < this.#retryPolicy.maxRetries ? this.#retryPolicy.delayMs(retry, retryAfter) : undefined;
+  }
+
+  async #waitBeforeRetry(
+    retry: number,
+    delayMs: number,
+    reason: string,
+    method: string,
+    uri: URL,
+    callSignal: CallSignal,
+  ): Promise<void> {
+    const traceless = `${method} ${uri.pathname}`;
+    safeLog(
+      this.#logger,
+      `Retrying ${traceless} (retry ${retry} of ${this.#retryPolicy.maxRetries}) in ${Math.round(delayMs)} ms: ${reason}`,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await callSignal.race(new Promise<void>((resolve) => (timer = setTimeout(resolve, delayMs))));
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   #dispatch(

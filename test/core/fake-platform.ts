@@ -12,6 +12,8 @@ export interface SeenRequest {
 
 /** What a scripted route answers. */
 export interface Reply {
+  /** Destroys the connection instead of answering, after the request was read. */
+  drop?: boolean;
   status: number;
   headers?: Record<string, string>;
   body?: string | Buffer;
@@ -51,6 +53,10 @@ export class FakePlatform {
         const isToken = seen.url === "/token";
         (isToken ? this.tokenRequests : this.apiRequests).push(seen);
         void Promise.resolve((isToken ? this.token : this.api)(seen)).then((reply) => {
+          if (reply.drop) {
+            req.socket.destroy();
+            return;
+          }
           res.writeHead(reply.status, reply.headers ?? {});
           res.end(reply.body);
         });
@@ -62,9 +68,9 @@ export class FakePlatform {
     });
   }
 
-  static async start(): Promise<FakePlatform> {
+  static async start(port = 0): Promise<FakePlatform> {
     const platform = new FakePlatform();
-    await new Promise<void>((resolve) => platform.#server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => platform.#server.listen(port, "127.0.0.1", resolve));
     return platform;
   }
 

@@ -226,3 +226,14 @@ describe("life cycle, deadlines and cancellation", () => {
     platform = await FakePlatform.start();
   });
 });
+
+describe("token endpoint failures", () => {
+  it("repeats the token request when the token endpoint drops the connection", async () => {
+    let drops = 1;
+    const issue = platform.token;
+    platform.token = (request) => (drops-- > 0 ? { status: 0, drop: true } : issue(request));
+    await communicator.execute(PROCESS_PAYMENT, { pathParams: MERCHANT, body: {} });
+    expect(platform.tokenRequests).toHaveLength(2);
+    expect(platform.apiRequests).toHaveLength(1);
+  });
+});
