@@ -70,3 +70,4 @@ export { ResponseException } from "./errors/response-exception.js";
 export { NotFoundException } from "./errors/not-found-exception.js";
 export { MarshallerSyntaxException } from "./errors/marshaller-syntax-exception.js";
 export { OAuth2Exception } from "./errors/oauth2-exception.js";
+export { OutcomeUnknownException } from "./errors/outcome-unknown-exception.js";
