@@ -98,7 +98,8 @@ class JsonScanner {
   /** The obfuscated output up to `offset` (a token boundary), then a note on what was dropped. */
   cutAt(offset: number, reason: string): string {
     const kept = this.#out + this.#text.slice(this.#copied, offset);
-    return kept + notLogged(this.#text.length - offset, `${reason} at offset ${offset}`);
+    const why = offset >= this.#text.length ? "unexpected end of JSON" : reason;
+    return kept + notLogged(this.#text.length - offset, `${why} at offset ${offset}`);
   }
 
   #value(rule: ObfuscationRule | undefined, depth: number): void {

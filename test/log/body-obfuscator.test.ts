@@ -220,7 +220,8 @@ describe("BodyObfuscator fails closed", () => {
     ['{"x":1.}', "invalid number at offset 5"],
     ['{"x":tru}', "invalid literal at offset 5"],
     ['{"x":1,}', "expected a property name at offset 7"],
-    ["[1,2", "expected ',' or ']' at offset 4"],
+    ["[1,2", "unexpected end of JSON at offset 4"],
+    ["[1,2 x", "expected ',' or ']' at offset 5"],
   ])("rejects %j (%s)", (body, reason) => {
     const out = obfuscate(body);
     expect(out).toContain(`not logged: ${reason}>`);
