@@ -119,6 +119,9 @@ class JsonScanner {
       this.#array(rule, depth + 1);
     } else if (c === MINUS || (c >= ZERO && c <= NINE)) {
       this.#number();
+      // Inside a container, a number running up to the end was cut off: masking the digits that
+      // arrived would show the wrong ones (a PAN's middle digits as its "last four").
+      if (depth > 0 && this.#pos >= text.length) throw new InvalidJson(start, "unexpected end of JSON");
       if (rule !== undefined) this.#replace(start, rule(text.slice(start, this.#pos)));
     } else if (c === LOWER_T) {
       this.#literal("true");

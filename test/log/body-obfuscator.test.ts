@@ -200,6 +200,16 @@ describe("BodyObfuscator fails closed", () => {
     );
   });
 
+  it("drops a bare number cut off at the end rather than masking the wrong digits", () => {
+    expect(obfuscate('{"cardNumber":41111111')).toBe(
+      '{"cardNumber":<8 characters not logged: unexpected end of JSON at offset 14>',
+    );
+    expect(obfuscate('{"amount":[12')).toBe(
+      '{"amount":[<2 characters not logged: unexpected end of JSON at offset 11>',
+    );
+    expect(obfuscate("12")).toBe("12");
+  });
+
   it("does not log text that is not JSON", () => {
     expect(obfuscate("cardNumber=4111111111111111", "text/plain")).toBe(
       "<27 characters not logged: unexpected character at offset 0>",
@@ -220,7 +230,7 @@ describe("BodyObfuscator fails closed", () => {
     ['{"x":1.}', "invalid number at offset 5"],
     ['{"x":tru}', "invalid literal at offset 5"],
     ['{"x":1,}', "expected a property name at offset 7"],
-    ["[1,2", "unexpected end of JSON at offset 4"],
+    ["[1,2", "unexpected end of JSON at offset 3"],
     ["[1,2 x", "expected ',' or ']' at offset 5"],
   ])("rejects %j (%s)", (body, reason) => {
     const out = obfuscate(body);
