@@ -7,6 +7,10 @@ import type { ObfuscationRule } from "./obfuscation-rule.js";
  */
 const MAX_DEPTH = 256;
 
+/** Skips string content that needs no checking, in native code; module-wide, compiled once. */
+// eslint-disable-next-line no-control-regex -- RFC 8259 §7: raw U+0000-U+001F end a valid string.
+const PLAIN_CHARACTERS = /[^"\\\u0000-\u001f]*/y;
+
 /**
  * Obfuscates a JSON document in one pass, validating it as RFC 8259 JSON on the way.
  *
@@ -193,6 +197,10 @@ class JsonScanner {
     let hasEscape = false;
     let i = start + 1;
     while (i < end) {
+      PLAIN_CHARACTERS.lastIndex = i;
+      PLAIN_CHARACTERS.test(text);
+      i = PLAIN_CHARACTERS.lastIndex;
+      if (i >= end) break;
       const c = text.charCodeAt(i);
       if (c === QUOTE) {
         this.#pos = i + 1;
