@@ -23,7 +23,7 @@ const PLAIN_CHARACTERS = /[^"\\\u0000-\u001f]*/y;
  * Fails closed: at the first invalid or missing character (truncated body, text that is not JSON)
  * the rest of the input is dropped and replaced by `<N characters not logged: ...>`. What precedes
  * it consists only of complete tokens, already obfuscated, so a cut-off sensitive value never
- * shows. A rule that throws or returns a non-string drops the whole body the same way.
+ * shows. If a rule throws or returns a non-string, the whole body is replaced by such a note.
  *
  * @param text - the body; must be non-empty.
  * @param rules - rules by exact property name.
@@ -94,8 +94,9 @@ class JsonScanner {
     this.#skipWhitespace();
     this.#value(undefined, 0);
     this.#skipWhitespace();
-    if (this.#pos < this.#text.length)
+    if (this.#pos < this.#text.length) {
       throw new InvalidJson(this.#pos, "unexpected text after the JSON value");
+    }
     return this.#copied === 0 ? this.#text : this.#out + this.#text.slice(this.#copied);
   }
 

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { BodyObfuscator } from "../../src/log/body-obfuscator.js";
 import { HeaderObfuscator } from "../../src/log/header-obfuscator.js";
@@ -111,5 +112,16 @@ describe("ResponseLogMessage", () => {
     );
     message.addHeader("X-Late", "1");
     expect(message.getMessage()).toContain('headers:      X-Late="1"');
+  });
+
+  it("keeps nothing in clear that inspect or JSON.stringify could show", () => {
+    const message = new ResponseLogMessage(ID, 200, 1)
+      .addHeader("Authorization", "Bearer s3cret-token")
+      .setBody('{"cardNumber":"4111111111111111","cardSecurityCode":"737"}', "application/json");
+    for (const shown of [inspect(message, { showHidden: true, depth: null }), JSON.stringify(message)]) {
+      expect(shown).not.toContain("s3cret-token");
+      expect(shown).not.toContain("411111111111");
+      expect(shown).not.toContain("737");
+    }
   });
 });
