@@ -56,6 +56,10 @@ export { BodyObfuscator } from "./log/body-obfuscator.js";
 export { HeaderObfuscator } from "./log/header-obfuscator.js";
 export { RequestLogMessage } from "./log/request-log-message.js";
 export { ResponseLogMessage } from "./log/response-log-message.js";
+export type { LogMessage, LogMessageObfuscators, LoggedHeader } from "./log/log-message.js";
+export { ConsoleCommunicatorLogger } from "./log/console-communicator-logger.js";
+export type { ConsoleCommunicatorLoggerOptions, LogOutput } from "./log/console-communicator-logger.js";
+export { LoggerCommunicatorLogger } from "./log/logger-communicator-logger.js";
 
 export { ApiException } from "./errors/api-exception.js";
 export type { ApiErrorFields, ApiExceptionInit } from "./errors/api-exception.js";

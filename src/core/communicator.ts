@@ -24,7 +24,7 @@ import { DEFAULT_RETRY_OPTIONS } from "../config/retry-options.js";
 import type { RetryOptions } from "../config/retry-options.js";
 import { CallSignal } from "./call-signal.js";
 import { RetryPolicy } from "./retry-policy.js";
-import { safeLog } from "./safe-log.js";
+import { safeLog } from "../log/safe-log.js";
 import { errorForResponse } from "./error-mapping.js";
 import type { FailedRequest } from "./error-mapping.js";
 import type { Operation, OperationCall, QueryParams } from "./operation.js";
@@ -293,7 +293,7 @@ export class Communicator {
     callSignal: CallSignal,
   ): Promise<void> {
     const traceless = `${method} ${uri.pathname}`;
-    safeLog(
+    safeLog.message(
       this.#logger,
       `Retrying ${traceless} (retry ${retry} of ${this.#retryPolicy.maxRetries}) in ${Math.round(delayMs)} ms: ${reason}`,
     );

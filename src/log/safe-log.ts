@@ -9,6 +9,16 @@ import type { ResponseLogMessage } from "./response-log-message.js";
  * when `logger` is undefined (logging disabled).
  */
 export const safeLog = {
+  /** Logs a plain message, such as a retry. */
+  message(logger: CommunicatorLogger | undefined, message: string): void {
+    if (logger === undefined) return;
+    try {
+      logger.log(message);
+    } catch {
+      // Logging is best effort; the API call goes on.
+    }
+  },
+
   /** Logs an outgoing request. */
   request(logger: CommunicatorLogger | undefined, message: RequestLogMessage): void {
     if (logger === undefined) return;
