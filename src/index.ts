@@ -21,6 +21,7 @@ export type { Operation, OperationCall, QueryParams } from "./core/operation.js"
 export type { Authenticator } from "./auth/authenticator.js";
 export { OAuth2Authenticator } from "./auth/oauth2-authenticator.js";
 export type { OAuth2AuthenticatorOptions } from "./auth/oauth2-authenticator.js";
+export type { StoredToken, TokenStore } from "./auth/token-store.js";
 
 export { MetadataProvider } from "./metadata/metadata-provider.js";
 export type { MetadataProviderOptions } from "./metadata/metadata-provider.js";
