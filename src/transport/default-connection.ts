@@ -19,6 +19,7 @@ import { MultipartFormDataObject } from "./multipart-form-data-object.js";
 import { encodeMultipartBody } from "./multipart-body.js";
 import { OriginPool } from "./origin-pool.js";
 import { createProxyDispatcherFactory } from "./proxy-dispatcher-factory.js";
+import { raceAbort } from "./race-abort.js";
 import { toCommunicationException } from "./transport-error.js";
 
 /** Connection counts of a {@link DefaultConnection}, for monitoring. */
@@ -214,7 +215,8 @@ export class DefaultConnection implements PooledConnection {
         }
       }
       pool.lastActivity = performance.now();
-      const response = await pool.select().request(request);
+      const sent = pool.select().request(request);
+      const response = await (signal === undefined ? sent : raceAbort(sent, signal));
       pool.lastActivity = performance.now();
       const result: ConnectionResponse = {
         statusCode: response.statusCode,

@@ -27,8 +27,11 @@ export type TestHandler = (request: RecordedRequest, response: ServerResponse) =
 
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions {
-  /** HTTPS with the committed test certificate; `requireClientCertificate` for mutual TLS. */
-  tls?: boolean | { requireClientCertificate: boolean };
+  /**
+   * HTTPS with the committed test certificate; `requireClientCertificate` for mutual TLS,
+   * `maxVersion` to offer only older protocols.
+   */
+  tls?: boolean | { requireClientCertificate?: boolean; maxVersion?: "TLSv1.2" | "TLSv1.3" };
   /** Default: 200 with a JSON body `{ "method", "url" }`. */
   handler?: TestHandler;
   /** Node's `server.keepAliveTimeout`, in milliseconds. Default: 5000. */
@@ -87,15 +90,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return request;
   };
 
-  const tls = options.tls === true ? { requireClientCertificate: false } : options.tls || undefined;
+  const tls = options.tls === true ? {} : options.tls || undefined;
   const server: Server = tls
     ? createHttpsServer(
         {
           cert: testCerts.serverCert,
           key: testCerts.serverKey,
           ca: testCerts.ca,
-          requestCert: tls.requireClientCertificate,
-          rejectUnauthorized: tls.requireClientCertificate,
+          requestCert: tls.requireClientCertificate ?? false,
+          rejectUnauthorized: tls.requireClientCertificate ?? false,
+          ...(tls.maxVersion === undefined ? {} : { maxVersion: tls.maxVersion }),
         },
         onRequest,
       )
