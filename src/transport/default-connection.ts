@@ -2,6 +2,7 @@ import type { Dispatcher } from "undici";
 import type { BodyObfuscator } from "../log/body-obfuscator.js";
 import type { CommunicatorLogger } from "../log/communicator-logger.js";
 import type { HeaderObfuscator } from "../log/header-obfuscator.js";
+import type { LogMessageObfuscators } from "../log/log-message.js";
 import type {
   ConnectionBody,
   ConnectionRequestOptions,
@@ -14,7 +15,6 @@ import type { DefaultConnectionOptions, ResolvedConnectionOptions } from "./defa
 import { createDirectDispatcherFactory } from "./direct-dispatcher-factory.js";
 import type { DispatcherFactory } from "./dispatcher-factory.js";
 import { ExchangeLog } from "./exchange-log.js";
-import type { LogObfuscators } from "./exchange-log.js";
 import { MultipartFormDataObject } from "./multipart-form-data-object.js";
 import { encodeMultipartBody } from "./multipart-body.js";
 import { OriginPool } from "./origin-pool.js";
@@ -52,7 +52,7 @@ export class DefaultConnection implements PooledConnection {
   readonly #closing = new Set<Promise<void>>();
   #closed = false;
   #logger: CommunicatorLogger | undefined;
-  #obfuscators: LogObfuscators = {};
+  #obfuscators: LogMessageObfuscators = {};
 
   /** @throws TypeError naming the invalid option. */
   constructor(options: DefaultConnectionOptions) {

@@ -1,35 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
-import type { BodyObfuscator } from "../log/body-obfuscator.js";
 import type { CommunicatorLogger } from "../log/communicator-logger.js";
-import type { HeaderObfuscator } from "../log/header-obfuscator.js";
+import type { LogMessageObfuscators } from "../log/log-message.js";
 import { RequestLogMessage } from "../log/request-log-message.js";
 import { ResponseLogMessage } from "../log/response-log-message.js";
+import { safeLog } from "../log/safe-log.js";
 import type { ConnectionBody, ConnectionResponse, RequestHeader } from "./connection.js";
-
-/** The obfuscators a connection hands to its log messages. @internal */
-export interface LogObfuscators {
-  body?: BodyObfuscator;
-  header?: HeaderObfuscator;
-}
-
-/** What a multipart request body is logged as. */
-const BINARY_BODY = "<binary content>";
 
 /**
  * Logs one HTTP exchange: the request when created, then the response (buffering its body) or
- * the error, all under one random request id. A logger that throws never fails the exchange:
- * its failure is reported through `logger.log`, itself guarded. @internal
+ * the error, all under one random request id. Neither a throwing logger nor a throwing
+ * obfuscator fails the exchange: the failure is reported through `logger.log`, itself guarded.
+ * @internal
  */
 export class ExchangeLog {
   readonly #logger: CommunicatorLogger;
-  readonly #obfuscators: LogObfuscators;
+  readonly #obfuscators: LogMessageObfuscators;
   readonly #requestId = randomUUID();
   readonly #startedAt = performance.now();
 
   constructor(
     logger: CommunicatorLogger,
-    obfuscators: LogObfuscators,
+    obfuscators: LogMessageObfuscators,
     method: string,
     uri: URL,
     headers: readonly RequestHeader[],
@@ -37,18 +29,21 @@ export class ExchangeLog {
   ) {
     this.#logger = logger;
     this.#obfuscators = obfuscators;
-    try {
-      const message = new RequestLogMessage(this.#requestId, method, uri.pathname + uri.search, obfuscators);
+    const message = this.#build("request", () => {
+      const request = new RequestLogMessage(this.#requestId, method, uri.pathname + uri.search, obfuscators);
       let contentType: string | undefined;
       for (const header of headers) {
-        message.addHeader(header.name, header.value);
+        request.addHeader(header.name, header.value);
         if (header.name.toLowerCase() === "content-type") contentType = header.value;
       }
-      if (body !== undefined) message.setBody(typeof body === "string" ? body : BINARY_BODY, contentType);
-      logger.logRequest(message);
-    } catch (error) {
-      this.#reportFailure("request", error);
-    }
+      if (typeof body === "string") {
+        request.setBody(body, contentType);
+      } else if (body !== undefined) {
+        request.setBinaryBody(contentType);
+      }
+      return request;
+    });
+    if (message !== undefined) safeLog.request(logger, message);
   }
 
   /**
@@ -60,8 +55,8 @@ export class ExchangeLog {
     const chunks: Uint8Array[] = [];
     for await (const chunk of response.body) chunks.push(chunk);
     const body = Buffer.concat(chunks);
-    try {
-      const message = new ResponseLogMessage(
+    const message = this.#build("response", () => {
+      const logged = new ResponseLogMessage(
         this.#requestId,
         response.statusCode,
         this.#elapsedMs(),
@@ -69,20 +64,19 @@ export class ExchangeLog {
       );
       for (const [name, value] of Object.entries(response.headers)) {
         if (typeof value === "string") {
-          message.addHeader(name, value);
+          logged.addHeader(name, value);
         } else if (value !== undefined) {
-          for (const item of value) message.addHeader(name, item);
+          for (const item of value) logged.addHeader(name, item);
         }
       }
       const contentType = response.headers["content-type"];
-      message.setBody(
+      logged.setBody(
         body.length > 0 ? body.toString("utf8") : undefined,
         Array.isArray(contentType) ? contentType[0] : contentType,
       );
-      this.#logger.logResponse(message);
-    } catch (error) {
-      this.#reportFailure("response", error);
-    }
+      return logged;
+    });
+    if (message !== undefined) safeLog.response(this.#logger, message);
     return {
       statusCode: response.statusCode,
       headers: response.headers,
@@ -92,25 +86,24 @@ export class ExchangeLog {
 
   /** Logs that the exchange failed with `error`. */
   logError(error: unknown): void {
-    try {
-      this.#logger.log(
-        `Error occurred for outgoing request (requestId='${this.#requestId}', ${this.#elapsedMs()} ms)`,
-        error,
-      );
-    } catch {
-      // The logger failed to log a failure; there is nowhere left to report it.
-    }
+    safeLog.requestError(this.#logger, this.#requestId, this.#elapsedMs(), error);
   }
 
   #elapsedMs(): number {
-    return Math.round(performance.now() - this.#startedAt);
+    return performance.now() - this.#startedAt;
   }
 
-  #reportFailure(what: "request" | "response", error: unknown): void {
+  /** Builds a log message; a build failure (a throwing custom obfuscator) is reported, not thrown. */
+  #build<T>(what: "request" | "response", build: () => T): T | undefined {
     try {
-      this.#logger.log(`An error occurred trying to log ${what} '${this.#requestId}'`, error);
-    } catch {
-      // As above: a logger that cannot log its own failure is ignored.
+      return build();
+    } catch (error) {
+      try {
+        this.#logger.log(`An error occurred trying to log ${what} '${this.#requestId}'`, error);
+      } catch {
+        // A logger that cannot report its own failure is ignored: the call goes on.
+      }
+      return undefined;
     }
   }
 }
