@@ -16,11 +16,11 @@ import { createDirectDispatcherFactory } from "./direct-dispatcher-factory.js";
 import type { DispatcherFactory } from "./dispatcher-factory.js";
 import { ExchangeLog } from "./exchange-log.js";
 import { MultipartFormDataObject } from "./multipart-form-data-object.js";
-import { encodeMultipartBody } from "./multipart-body.js";
+import { encodeMultipartBody } from "./encode-multipart-body.js";
 import { OriginPool } from "./origin-pool.js";
 import { createProxyDispatcherFactory } from "./proxy-dispatcher-factory.js";
 import { raceAbort } from "./race-abort.js";
-import { toCommunicationException } from "./transport-error.js";
+import { toCommunicationException } from "./to-communication-exception.js";
 
 /** Connection counts of a {@link DefaultConnection}, for monitoring. */
 export interface DefaultConnectionStats {
@@ -42,8 +42,14 @@ export interface DefaultConnectionStats {
  * naming the method, origin and path (and which timeout fired, for a timeout), the undici error as
  * its `cause`. An aborted `signal` rejects with the signal's reason.
  *
+ * The caller supplies every header but Content-Length, which the connection sets for string
+ * bodies and for multipart bodies whose length is known. A connection stays busy until its
+ * response body has been received, so read every body to its end (or stop reading it by
+ * `return()` on its iterator).
+ *
  * With logging enabled, each request and response is logged under a random request id; the
- * response body is then read fully before the call resolves.
+ * response body is then read fully before the call resolves. With logging disabled, no logging
+ * work at all is done.
  */
 export class DefaultConnection implements PooledConnection {
   readonly #options: ResolvedConnectionOptions;
@@ -196,9 +202,10 @@ export class DefaultConnection implements PooledConnection {
         ? undefined
         : new ExchangeLog(logger, this.#obfuscators, method, uri, headers, body);
     try {
-      const pool = this.#poolFor(uri.origin);
+      const origin = uri.origin;
+      const pool = this.#poolFor(origin);
       const request: Dispatcher.RequestOptions = {
-        origin: uri.origin,
+        origin,
         path: uri.pathname + uri.search,
         method,
         headers: flatten(headers),

@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CommunicationException } from "../../src/errors/communication-exception.js";
 import { DefaultConnection } from "../../src/transport/default-connection.js";
-import { encodeMultipartBody } from "../../src/transport/multipart-body.js";
+import { encodeMultipartBody } from "../../src/transport/encode-multipart-body.js";
 import { MultipartFormDataObject } from "../../src/transport/multipart-form-data-object.js";
 import { startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
