@@ -111,12 +111,15 @@ describe("DefaultConnection through a proxy", () => {
     expect(server.requests).toEqual([]);
   });
 
-  it("keeps the tunnel alive across calls and opens temporary tunnels for a burst", async () => {
-    server = await startTestServer({ tls: true });
+  it.each([
+    ["https (tunnels)", true],
+    ["http (absolute URIs)", false],
+  ] as const)("keeps proxy connections alive and opens temporary ones for a burst: %s", async (_, https) => {
+    server = await startTestServer({ tls: https });
     proxy = await startConnectProxy();
     connection = connect(new ProxyConfiguration({ uri: proxy.uri }), 1);
     for (let index = 0; index < 3; index++) await readText(await connection.get(server.url("/seq"), []));
-    expect(proxy.tunnels).toHaveLength(1);
+    expect(proxy.connections.total).toBe(1);
 
     const waiting: ServerResponse[] = [];
     server.handle((_, response) => {
@@ -125,8 +128,9 @@ describe("DefaultConnection through a proxy", () => {
     });
     const burst = [0, 1, 2].map(async () => readText(await connection!.get(server!.url("/burst"), [])));
     await within(Promise.all(burst), 3_000, "a burst of 3 calls through the proxy with maxConnections 1");
-    expect(proxy.tunnels).toHaveLength(3);
-    await server.connections.waitForOpenAtMost(1);
+    expect(proxy.connections.total).toBe(3);
+    expect(https ? proxy.tunnels.length : proxy.forwards.length).toBe(https ? 3 : 6);
     await proxy.connections.waitForOpenAtMost(1);
+    await server.connections.waitForOpenAtMost(1);
   });
 });
