@@ -1,4 +1,4 @@
-import { Pool } from "undici";
+import { Pool, buildConnector } from "undici";
 import type { Dispatcher } from "undici";
 import type { ResolvedConnectionOptions } from "./default-connection-options.js";
 import type { DispatcherFactory } from "./dispatcher-factory.js";
@@ -22,11 +22,15 @@ class SaturationAwarePool extends Pool {
   }
 }
 
-/** Creates the dispatchers of origins reached directly, without a proxy. @internal */
+/**
+ * Creates the dispatchers of origins reached directly, without a proxy. All their connections
+ * share one connector, hence one TLS session cache: a temporary connection or a reconnection
+ * resumes the TLS session instead of a full handshake. @internal
+ */
 export function createDirectDispatcherFactory(options: ResolvedConnectionOptions): DispatcherFactory {
-  const connect = connectOptions(options);
-  const keepAlive = keepAlivePoolOptions(options, connect);
-  const temporary = temporaryPoolOptions(options, connect);
+  const connect = buildConnector(connectOptions(options));
+  const keepAlive: Pool.Options = { ...keepAlivePoolOptions(options), connect };
+  const temporary: Pool.Options = { ...temporaryPoolOptions(options), connect };
   return {
     keepAlive: (origin, group) => new SaturationAwarePool(origin, keepAlive, group),
     temporary: (origin, group) => group.add(new Pool(origin, temporary)),

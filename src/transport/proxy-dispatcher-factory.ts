@@ -35,8 +35,8 @@ export function createProxyDispatcherFactory(
   proxy: ProxyConfiguration,
 ): DispatcherFactory {
   const timeouts = { headersTimeout: options.socketTimeoutMs, bodyTimeout: options.socketTimeoutMs };
-  const keepAlive = keepAlivePoolOptions(options, {});
-  const temporary = temporaryPoolOptions(options, {});
+  const keepAlive = keepAlivePoolOptions(options);
+  const temporary = temporaryPoolOptions(options);
   const base: ProxyAgent.Options = {
     uri: proxy.uri.href,
     // false: http origins get absolute-URI requests; https origins are always tunnelled.

@@ -4,7 +4,7 @@ import type { TlsMaterial } from "./tls-options.js";
 
 /**
  * The socket options of every connection to an origin: connect timeout (covering the TLS
- * handshake) and TLS settings. @internal
+ * handshake; 0 = none) and TLS settings. @internal
  */
 export function connectOptions(options: ResolvedConnectionOptions): buildConnector.BuildOptions {
   const { tls } = options;
@@ -19,31 +19,24 @@ export function connectOptions(options: ResolvedConnectionOptions): buildConnect
   return connect;
 }
 
-/** Options of the keep-alive pool of an origin. @internal */
-export function keepAlivePoolOptions(
-  options: ResolvedConnectionOptions,
-  connect: buildConnector.BuildOptions,
-): Pool.Options {
+/** Options of the keep-alive pool of an origin, but for `connect`. @internal */
+export function keepAlivePoolOptions(options: ResolvedConnectionOptions): Pool.Options {
   return {
     connections: options.maxConnections,
-    connect,
     headersTimeout: options.socketTimeoutMs,
     bodyTimeout: options.socketTimeoutMs,
   };
 }
 
 /**
- * Options of the pool of temporary connections of an origin: unbounded, and `pipelining: 0`, which
- * sends `Connection: close` and closes each connection after its response. @internal
+ * Options of the pool of temporary connections of an origin, but for `connect`: unbounded, and
+ * `pipelining: 0`, which sends `Connection: close` and closes each connection after its
+ * response. @internal
  */
-export function temporaryPoolOptions(
-  options: ResolvedConnectionOptions,
-  connect: buildConnector.BuildOptions,
-): Pool.Options {
+export function temporaryPoolOptions(options: ResolvedConnectionOptions): Pool.Options {
   return {
     connections: null,
     pipelining: 0,
-    connect,
     headersTimeout: options.socketTimeoutMs,
     bodyTimeout: options.socketTimeoutMs,
   };

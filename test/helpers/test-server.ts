@@ -17,6 +17,8 @@ export interface RecordedRequest {
   connectionNumber: number;
   /** The subject CN of the client certificate, for mutual TLS. */
   clientCertificateSubject?: string;
+  /** For HTTPS: whether the client resumed an earlier TLS session (abbreviated handshake). */
+  tlsSessionReused?: boolean;
 }
 
 /**
@@ -85,8 +87,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       body: Buffer.concat(chunks),
       connectionNumber: connectionNumbers.get(incoming.socket) ?? 0,
     };
-    const subject: unknown = (incoming.socket as Partial<TLSSocket>).getPeerCertificate?.()?.subject?.CN;
+    const tlsSocket = incoming.socket as Partial<TLSSocket>;
+    const subject: unknown = tlsSocket.getPeerCertificate?.()?.subject?.CN;
     if (typeof subject === "string" && subject) request.clientCertificateSubject = subject;
+    if (tlsSocket.isSessionReused) request.tlsSessionReused = tlsSocket.isSessionReused();
     return request;
   };
 

@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { CommunicationException } from "../../src/errors/communication-exception.js";
 import { DefaultConnection } from "../../src/transport/default-connection.js";
@@ -30,6 +31,36 @@ describe("DefaultConnection over TLS", () => {
       await readText(response);
     }
     expect(server.connections.total).toBe(1);
+  });
+
+  it("resumes the TLS session on temporary connections and after closing idle ones", async () => {
+    server = await startTestServer({ tls: true });
+    connection = new DefaultConnection({
+      connectTimeout: 5,
+      socketTimeout: 10,
+      maxConnections: 1,
+      tls: { ca: testCerts.ca },
+    });
+    await readText(await connection.get(server.url("/first"), []));
+    const waiting: ServerResponse[] = [];
+    server.handle((_, response) => {
+      waiting.push(response);
+      if (waiting.length === 3) for (const held of waiting) held.end("{}");
+    });
+    await Promise.all([0, 1, 2].map(async () => readText(await connection!.get(server!.url("/burst"), []))));
+    server.handle();
+    connection.closeIdleConnections(0);
+    await server.connections.waitForOpenAtMost(0);
+    await readText(await connection.get(server.url("/again"), []));
+
+    expect(server.connections.total).toBe(4);
+    const byConnection = new Map(server.requests.map((request) => [request.connectionNumber, request]));
+    expect([...byConnection.values()].map((request) => request.tlsSessionReused)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("presents the client certificate for mutual TLS", async () => {
