@@ -17,8 +17,7 @@ export class OriginPool {
   readonly #maxConnections: number;
   readonly #keepAliveGroup = new PoolGroup();
   readonly #keepAlive: Dispatcher;
-  #temporaryGroup: PoolGroup | undefined;
-  #temporary: Dispatcher | undefined;
+  #temporary: { dispatcher: Dispatcher; group: PoolGroup } | undefined;
 
   constructor(origin: string, factory: DispatcherFactory, maxConnections: number) {
     this.#origin = origin;
@@ -31,16 +30,16 @@ export class OriginPool {
   select(): Dispatcher {
     if (!this.#keepAliveGroup.isSaturated(this.#maxConnections)) return this.#keepAlive;
     if (this.#temporary === undefined) {
-      this.#temporaryGroup = new PoolGroup();
-      this.#temporary = this.#factory.temporary(this.#origin, this.#temporaryGroup);
+      const group = new PoolGroup();
+      this.#temporary = { dispatcher: this.#factory.temporary(this.#origin, group), group };
     }
-    return this.#temporary;
+    return this.#temporary.dispatcher;
   }
 
   /** Open sockets and requests in progress, pooled and temporary together. */
   stats(): PoolGroupStats {
     const stats = this.#keepAliveGroup.stats();
-    const temporary = this.#temporaryGroup?.stats();
+    const temporary = this.#temporary?.group.stats();
     if (temporary !== undefined) {
       stats.connected += temporary.connected;
       stats.size += temporary.size;
@@ -54,19 +53,18 @@ export class OriginPool {
    */
   releaseTemporary(): Promise<void> | undefined {
     const temporary = this.#temporary;
-    if (temporary === undefined || this.#temporaryGroup!.stats().size > 0) return undefined;
+    if (temporary === undefined || temporary.group.stats().size > 0) return undefined;
     this.#temporary = undefined;
-    this.#temporaryGroup = undefined;
-    return temporary.close();
+    return temporary.dispatcher.close();
   }
 
   /** Closes the connections once their requests are done. */
   async close(): Promise<void> {
-    await Promise.all([this.#keepAlive.close(), this.#temporary?.close()]);
+    await Promise.all([this.#keepAlive.close(), this.#temporary?.dispatcher.close()]);
   }
 
   /** Closes the connections at once, failing the requests in progress. */
   async destroy(): Promise<void> {
-    await Promise.all([this.#keepAlive.destroy(), this.#temporary?.destroy()]);
+    await Promise.all([this.#keepAlive.destroy(), this.#temporary?.dispatcher.destroy()]);
   }
 }

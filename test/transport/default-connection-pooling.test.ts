@@ -83,6 +83,14 @@ describe("DefaultConnection pooling", () => {
     const after = [0, 1].map(async () => readText(await connection.get(server.url("/after"), [])));
     await within(Promise.all(after), 3_000, "two calls after the burst");
     expect(server.connections.total).toBe(6);
+
+    // Releasing the idle temporary-connection dispatcher keeps the pool, and a later burst works.
+    connection.closeExpiredConnections();
+    expect(connection.stats()).toEqual({ origins: 1, openConnections: 2, requestsInProgress: 0 });
+    answerWhenInProgress(server, 3);
+    const again = [0, 1, 2].map(async () => readText(await connection.get(server.url("/again"), [])));
+    await within(Promise.all(again), 3_000, "a second burst");
+    expect(server.connections.total).toBe(7);
   });
 
   it("sends POST bodies on temporary connections too", async () => {
