@@ -5,13 +5,15 @@ import type { ResolvedTlsOptions, TlsOptions } from "./tls-options.js";
 /** Options of a {@link DefaultConnection}; the timeouts are in seconds, as in the configuration. */
 export interface DefaultConnectionOptions {
   /**
-   * Seconds to establish a connection, TCP and TLS handshake (and a proxy's CONNECT) included.
-   * A negative value (conventionally -1) means no timeout.
+   * Seconds to establish a connection: the TCP connect and the TLS handshake (through a proxy,
+   * the TCP connect to the proxy, then the TLS handshake through its tunnel). A negative value
+   * (conventionally -1) means no timeout.
    */
   connectTimeout: number;
   /**
-   * Seconds without progress while waiting for response headers, and between chunks of the response
-   * body. A negative value (conventionally -1) means no timeout.
+   * Seconds to wait for the response headers once the request is sent (and for a proxy's answer
+   * to CONNECT), then at most between two chunks of the response body. A negative value
+   * (conventionally -1) means no timeout.
    */
   socketTimeout: number;
   /** Keep-alive connections kept per origin. Default 10. */
