@@ -3,7 +3,8 @@ import { ConfigurationException } from "./configuration-exception.js";
 import type { ProxyConfiguration } from "./proxy-configuration.js";
 import { DEFAULT_RETRY_OPTIONS } from "./retry-options.js";
 import type { RetryOptions } from "./retry-options.js";
-import type { TlsOptions } from "./tls-options.js";
+import { DEFAULT_MAX_CONNECTIONS } from "../transport/default-connection-options.js";
+import type { TlsOptions } from "../transport/tls-options.js";
 
 /** The only authorization type of the Acquiring API. */
 export const OAUTH2 = "OAuth2";
@@ -38,7 +39,6 @@ export interface CommunicatorConfigurationOptions {
 /** Default timeouts, in seconds, as the Worldline guide recommends. */
 export const DEFAULT_CONNECT_TIMEOUT = 5;
 export const DEFAULT_SOCKET_TIMEOUT = 300;
-export const DEFAULT_MAX_CONNECTIONS = 10;
 
 /**
  * Everything a Communicator needs: endpoint, credentials, timeouts, pool size, proxy, metadata
