@@ -14,8 +14,12 @@ export interface TlsOptions {
   key?: TlsMaterial;
   /** Lowest accepted protocol version. Default `'TLSv1.2'`; TLS 1.0 and 1.1 are refused. */
   minVersion?: "TLSv1.2" | "TLSv1.3";
-  /** Whether to reject a server certificate that does not verify. Default `true`. */
-  rejectUnauthorized?: boolean;
+  /**
+   * Accepts any server certificate, valid or not: for a test platform behind a self-signed
+   * certificate only, never in production (anyone on the path could read card data). Emits a
+   * process warning when a connection is made with it. Prefer `ca`. Default false.
+   */
+  insecureSkipCertificateVerification?: boolean;
 }
 
 /** The validated TLS settings, in the shape `tls.connect` takes. @internal */
@@ -36,18 +40,24 @@ const acceptedVersions: ReadonlySet<unknown> = new Set(["TLSv1.2", "TLSv1.3"]);
 export function resolveTlsOptions(tls: TlsOptions | undefined): ResolvedTlsOptions {
   if (tls === undefined) return { minVersion: "TLSv1.2", rejectUnauthorized: true };
   if (typeof tls !== "object" || tls === null) throw new TypeError("tls must be an object");
+  const insecure = tls.insecureSkipCertificateVerification ?? false;
+  if (typeof insecure !== "boolean") {
+    throw new TypeError(`tls.insecureSkipCertificateVerification must be a boolean, got ${typeof insecure}`);
+  }
   const resolved: ResolvedTlsOptions = {
     minVersion: tls.minVersion ?? "TLSv1.2",
-    rejectUnauthorized: tls.rejectUnauthorized ?? true,
+    rejectUnauthorized: !insecure,
   };
   if (!acceptedVersions.has(resolved.minVersion)) {
     throw new TypeError(
       `tls.minVersion must be 'TLSv1.2' or 'TLSv1.3' (TLS 1.0 and 1.1 are refused), got '${String(resolved.minVersion)}'`,
     );
   }
-  if (typeof resolved.rejectUnauthorized !== "boolean") {
-    throw new TypeError(
-      `tls.rejectUnauthorized must be a boolean, got ${typeof resolved.rejectUnauthorized}`,
+  if (insecure) {
+    process.emitWarning(
+      "acquiring-sdk: TLS certificate verification is disabled (tls.insecureSkipCertificateVerification); " +
+        "never use this in production",
+      { code: "ACQUIRING_SDK_INSECURE_TLS" },
     );
   }
   for (const name of ["ca", "cert", "key"] as const) {

@@ -18,7 +18,10 @@ describe("DefaultConnection options", () => {
         ...valid,
         proxyConfiguration: new ProxyConfiguration({ uri: "http://127.0.0.1:3128" }),
       }),
-      new DefaultConnection({ ...valid, tls: { minVersion: "TLSv1.3", rejectUnauthorized: true } }),
+      new DefaultConnection({
+        ...valid,
+        tls: { minVersion: "TLSv1.3", insecureSkipCertificateVerification: false },
+      }),
     ];
     for (const connection of connections) {
       expect(connection.stats()).toEqual({ origins: 0, openConnections: 0, requestsInProgress: 0 });
@@ -46,7 +49,10 @@ describe("DefaultConnection options", () => {
       /tls.minVersion must be 'TLSv1.2' or 'TLSv1.3' \(TLS 1.0 and 1.1 are refused\), got 'TLSv1.1'/,
     ],
     [{ minVersion: "TLSv1" }, /tls.minVersion/],
-    [{ rejectUnauthorized: "no" }, /tls.rejectUnauthorized must be a boolean/],
+    [
+      { insecureSkipCertificateVerification: "no" },
+      /tls.insecureSkipCertificateVerification must be a boolean/,
+    ],
     [{ ca: 42 }, /tls.ca must be a PEM string, a Buffer or an array of them/],
     [{ cert: "-----BEGIN CERTIFICATE-----" }, /tls.cert is set without tls.key/],
     [{ key: "-----BEGIN PRIVATE KEY-----" }, /tls.key is set without tls.cert/],

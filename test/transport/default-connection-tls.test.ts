@@ -81,14 +81,25 @@ describe("DefaultConnection over TLS", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("accepts an unverified certificate only with rejectUnauthorized: false", async () => {
+  it("accepts an unverified certificate only with insecureSkipCertificateVerification, with a warning", async () => {
     server = await startTestServer({ tls: true });
-    connection = new DefaultConnection({
-      connectTimeout: 5,
-      socketTimeout: 10,
-      tls: { rejectUnauthorized: false },
-    });
-    expect((await connection.get(server.url("/v1/ping"), [])).statusCode).toBe(200);
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): number => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      connection = new DefaultConnection({
+        connectTimeout: 5,
+        socketTimeout: 10,
+        tls: { insecureSkipCertificateVerification: true },
+      });
+      expect((await connection.get(server.url("/v1/ping"), [])).statusCode).toBe(200);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings.map((warning) => (warning as { code?: string }).code)).toContain(
+      "ACQUIRING_SDK_INSECURE_TLS",
+    );
   });
 
   it("refuses a server below tls.minVersion", async () => {

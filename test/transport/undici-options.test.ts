@@ -38,7 +38,7 @@ describe("undici options from DefaultConnection options", () => {
     const options = resolveConnectionOptions({
       connectTimeout: 1,
       socketTimeout: 1,
-      tls: { ca, cert: "cert", key: "key", minVersion: "TLSv1.3", rejectUnauthorized: false },
+      tls: { ca, cert: "cert", key: "key", minVersion: "TLSv1.3", insecureSkipCertificateVerification: true },
     });
     const connect = connectOptions(options) as Record<string, unknown>;
     expect(connect).toEqual({
