@@ -58,7 +58,11 @@ export class Factory {
           shoppingCartExtension: configuration.shoppingCartExtension,
         }),
       components.marshaller ?? DefaultMarshaller.INSTANCE,
-      { validateRequests: configuration.validateRequests, retry: configuration.retry },
+      {
+        validateRequests: configuration.validateRequests,
+        retry: configuration.retry,
+        maxResponseBodyBytes: configuration.maxResponseBodyBytes,
+      },
     );
   }
 

@@ -30,6 +30,9 @@ const TOKEN_REQUEST_HEADERS: readonly RequestHeader[] = Object.freeze([
   { name: "Accept", value: "application/json" },
 ]);
 
+/** A token response is a few hundred bytes; anything near this is not one. */
+const TOKEN_RESPONSE_MAX_BYTES = 64 * 1024;
+
 /** Renew this long before expiry, capped at a tenth of the token's lifetime. */
 const RENEWAL_MARGIN_MS = 60_000;
 
@@ -148,7 +151,7 @@ export class OAuth2Authenticator implements Authenticator {
       scope: this.#scopes,
     });
     const response = await this.#post(form.toString());
-    const text = await readBodyText(response.body);
+    const text = await readBodyText(response, TOKEN_RESPONSE_MAX_BYTES);
     const body = parseObject(text);
     if (response.statusCode !== 200) {
       throw new OAuth2Exception(

@@ -2,6 +2,7 @@ import type { ShoppingCartExtension } from "../metadata/shopping-cart-extension.
 import { ConfigurationException } from "./configuration-exception.js";
 import type { ProxyConfiguration } from "./proxy-configuration.js";
 import { proxyFromEnvironment } from "./proxy-from-environment.js";
+import { DEFAULT_MAX_RESPONSE_BODY_BYTES } from "../core/read-body.js";
 import { DEFAULT_RETRY_OPTIONS } from "./retry-options.js";
 import type { RetryOptions } from "./retry-options.js";
 import { DEFAULT_MAX_CONNECTIONS } from "../transport/default-connection-options.js";
@@ -39,6 +40,8 @@ export interface CommunicatorConfigurationOptions {
   retry?: Partial<RetryOptions> | undefined;
   /** Check each request body against its JSON schema before sending. Default false. */
   validateRequests?: boolean;
+  /** The largest response body read into memory, in bytes; larger ones are refused. Default 16 MiB. */
+  maxResponseBodyBytes?: number;
   tls?: TlsOptions | undefined;
 }
 
@@ -68,6 +71,7 @@ export class CommunicatorConfiguration {
   readonly proxyFromEnvironment: boolean;
   readonly retry: Readonly<RetryOptions>;
   readonly validateRequests: boolean;
+  readonly maxResponseBodyBytes: number;
   readonly tls: TlsOptions | undefined;
   readonly #oauth2ClientSecret: string;
 
@@ -108,6 +112,13 @@ export class CommunicatorConfiguration {
     this.proxyFromEnvironment = options.proxyFromEnvironment ?? false;
     this.retry = Object.freeze(checkRetry({ ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options.retry) }, fail));
     this.validateRequests = options.validateRequests ?? false;
+    this.maxResponseBodyBytes = options.maxResponseBodyBytes ?? DEFAULT_MAX_RESPONSE_BODY_BYTES;
+    if (!Number.isInteger(this.maxResponseBodyBytes) || this.maxResponseBodyBytes < 1) {
+      fail(
+        "maxResponseBodyBytes",
+        `must be a whole number of bytes of at least 1, got ${String(options.maxResponseBodyBytes)}`,
+      );
+    }
     this.tls = options.tls;
   }
 

@@ -30,7 +30,7 @@ import type { FailedRequest } from "./error-mapping.js";
 import type { Operation, OperationCall, QueryParams } from "./operation.js";
 import { failureKind } from "./failure-kind.js";
 import { expandPath } from "./path.js";
-import { readBodyText } from "./read-body.js";
+import { DEFAULT_MAX_RESPONSE_BODY_BYTES, readBodyText } from "./read-body.js";
 
 /** Options of a {@link Communicator} beyond its components. */
 export interface CommunicatorOptions {
@@ -38,6 +38,8 @@ export interface CommunicatorOptions {
   validateRequests?: boolean;
   /** Automatic retries of requests that cannot charge twice; see RetryPolicy. Default 2 retries. */
   retry?: Readonly<RetryOptions>;
+  /** The largest response body read into memory, in bytes. Default 16 MiB. */
+  maxResponseBodyBytes?: number;
 }
 
 /** An authenticator that can log its own traffic (the token request). */
@@ -60,6 +62,7 @@ export class Communicator {
   readonly marshaller: Marshaller;
   readonly #validateRequests: boolean;
   readonly #retryPolicy: RetryPolicy;
+  readonly #maxResponseBodyBytes: number;
   #logger: CommunicatorLogger | undefined;
   #closed: Promise<void> | undefined;
 
@@ -78,6 +81,7 @@ export class Communicator {
     this.marshaller = marshaller;
     this.#validateRequests = options.validateRequests ?? false;
     this.#retryPolicy = new RetryPolicy(options.retry ?? DEFAULT_RETRY_OPTIONS);
+    this.#maxResponseBodyBytes = options.maxResponseBodyBytes ?? DEFAULT_MAX_RESPONSE_BODY_BYTES;
   }
 
   /** Whether {@link close} was called. */
@@ -276,7 +280,7 @@ export class Communicator {
     if (success && operation.response === "binary") return binaryResponse(response) as T;
     let text: string;
     try {
-      text = await readBodyText(response.body);
+      text = await readBodyText(response, this.#maxResponseBodyBytes);
     } catch (error) {
       throw bodyReadFailure(request, statusCode, error);
     }

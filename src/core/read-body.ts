@@ -1,8 +1,49 @@
-/** Reads a whole response body as UTF-8 text. */
-export async function readBodyText(body: AsyncIterable<Uint8Array>): Promise<string> {
+import { CommunicationException } from "../errors/communication-exception.js";
+import type { ConnectionResponse } from "../transport/connection.js";
+
+/** The largest response body read into memory unless configured otherwise: 16 MiB. */
+export const DEFAULT_MAX_RESPONSE_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a whole response body as UTF-8 text, refusing one larger than `maxBytes` (by its
+ * Content-Length before reading, or while reading when there is none) so that a hostile or broken
+ * server cannot exhaust memory.
+ * @throws CommunicationException when the body is larger than `maxBytes`.
+ */
+export async function readBodyText(
+  response: ConnectionResponse,
+  maxBytes: number = DEFAULT_MAX_RESPONSE_BODY_BYTES,
+): Promise<string> {
+  const { body } = response;
+  const declared = Number(response.headers["content-length"]);
+  if (declared > maxBytes) {
+    await cancel(body);
+    throw tooLarge(maxBytes);
+  }
   const withText = body as { text?: () => Promise<string> };
-  if (typeof withText.text === "function") return withText.text();
+  if (Number.isInteger(declared) && typeof withText.text === "function") return withText.text();
   const chunks: Uint8Array[] = [];
-  for await (const chunk of body) chunks.push(chunk);
+  let total = 0;
+  for await (const chunk of body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      await cancel(body);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk);
+  }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+function tooLarge(maxBytes: number): CommunicationException {
+  return new CommunicationException(
+    `the response body is larger than the limit of ${maxBytes} bytes (maxResponseBodyBytes)`,
+  );
+}
+
+/** Stops reading a body so that its connection is released. */
+async function cancel(body: AsyncIterable<Uint8Array>): Promise<void> {
+  const destroyable = body as { destroy?: () => void };
+  if (typeof destroyable.destroy === "function") destroyable.destroy();
+  else await body[Symbol.asyncIterator]().return?.();
 }

@@ -169,3 +169,17 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+describe("response size limit", () => {
+  it.each([
+    ["with a Content-Length", {}],
+    ["chunked", { "transfer-encoding": "chunked" }],
+  ])("refuses a body over maxResponseBodyBytes (%s)", async (_, headers) => {
+    await communicator.close();
+    communicator = communicatorFor(platform, { maxResponseBodyBytes: 100, retry: { maxRetries: 0 } });
+    platform.api = () => json(200, { padding: "x".repeat(1000) }, headers);
+    const error = (await communicator.execute(GET_PAYMENT, GET).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(CommunicationException);
+    expect(error.message).toContain("larger than the limit of 100 bytes (maxResponseBodyBytes)");
+  });
+});
