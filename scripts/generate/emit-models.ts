@@ -20,6 +20,11 @@ const SCALARS: Readonly<Record<string, string>> = {
   date: "string",
 };
 
+const VALUE_KIND: Readonly<Record<string, string>> = {
+  integer: ", a whole number",
+  number: ", a decimal number",
+};
+
 /** The module path of a model's file, relative to src/v1, without extension. */
 export function modelModule(name: string): string {
   return `models/${kebabCase(name)}`;
@@ -122,7 +127,14 @@ function modelDoc(name: string, model: SpecModel, spec: Spec, usage: Map<string,
   if (responseOf.length > 0) lines.push(`The response of ${codeList(responseOf)}.`);
   if (model.usedIn.includes("error")) lines.push("The error body of every operation; see `ApiException`.");
   if (lines.length === 0) {
-    const kind = model.usedIn.includes("request") ? "Part of the request of" : "Part of the response of";
+    const inRequest = model.usedIn.includes("request");
+    const inResponse = model.usedIn.includes("response");
+    const kind =
+      inRequest && inResponse
+        ? "Part of the requests and responses of"
+        : inRequest
+          ? "Part of the request of"
+          : "Part of the response of";
     lines.push(`${kind} ${codeList([...(usage.get(name) ?? [])])}.`);
   }
   if (model.abstract === true && model.discriminator !== undefined) {
@@ -207,8 +219,14 @@ function fieldDoc(field: SpecField, inRequest: boolean): string[] {
       `Known values (the API may add others): ${codeList(field.knownValues ?? field.itemKnownValues ?? [])}.`,
     );
   }
-  if (field.required === true) lines.push("Required.");
-  if (lines.length === 0) lines.push(`The \`${field.name}\` field.`);
+  if (field.enum !== undefined && field.const === undefined) lines.push("One of the documented values.");
+  if (field.itemEnum !== undefined) lines.push("Each item is one of the documented values.");
+  if (field.required === true) lines.push("Required: it selects the variant.");
+  const item = field.type.endsWith("[]") ? field.type.slice(0, -2) : field.type;
+  if (lines.length === 0 && item !== field.type && item !== "string")
+    lines.push(`A list of {@link ${item}}.`);
+  else if (lines.length === 0 && field.ref !== undefined) lines.push(`See {@link ${field.ref}}.`);
+  else if (lines.length === 0) lines.push(`The \`${field.name}\` value${VALUE_KIND[field.type] ?? ""}.`);
   return lines;
 }
 

@@ -3,8 +3,8 @@
 export interface AcceptDisputeLiabilityRequest {
   /** Server default false. */
   includeEntries?: boolean;
-  /** The `messageText` field. */
+  /** The `messageText` value. */
   messageText?: string;
-  /** The `userId` field. */
+  /** The `userId` value. */
   userId?: string;
 }

@@ -5,7 +5,7 @@
  * The {@link PinEncryptionData} variant with `pinEncryptionType` = `AES_UKPT`.
  */
 export interface AesUkptPinEncryptionData {
-  /** Required. */
+  /** Required: it selects the variant. */
   pinEncryptionType: "AES_UKPT";
   /** Generation/version of the master key agreed with the partner. */
   keyGeneration?: number;

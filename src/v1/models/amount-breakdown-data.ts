@@ -3,8 +3,8 @@ import type { AmountData } from "./amount-data.js";
 
 /** Part of the request of `processPayment`. */
 export interface AmountBreakdownData {
-  /** The `cashbackAmount` field. */
+  /** See {@link AmountData}. */
   cashbackAmount?: AmountData;
-  /** The `tipAmount` field. */
+  /** See {@link AmountData}. */
   tipAmount?: AmountData;
 }

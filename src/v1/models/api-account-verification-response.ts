@@ -5,22 +5,25 @@ import type { CardPaymentDataForResponse } from "./card-payment-data-for-respons
 
 /** The response of `processAccountVerification`. */
 export interface ApiAccountVerificationResponse {
-  /** The `additionalResponseData` field. */
+  /** See {@link AdditionalResponseData}. */
   additionalResponseData?: AdditionalResponseData;
-  /** The `authorizationCode` field. */
+  /** The `authorizationCode` value. */
   authorizationCode?: string;
-  /** The `cardPaymentData` field. */
+  /** See {@link CardPaymentDataForResponse}. */
   cardPaymentData?: CardPaymentDataForResponse;
-  /** The `operationId` field. */
+  /** The `operationId` value. */
   operationId?: string;
-  /** The `references` field. */
+  /** See {@link ApiReferencesForResponses}. */
   references?: ApiReferencesForResponses;
-  /** Party that produced the response. */
+  /**
+   * Party that produced the response.
+   * One of the documented values.
+   */
   responder?: "WORLDLINE" | "ISSUER" | "SCHEME" | "PARTNER";
   /** Numeric code carried as a string, e.g. "0" (approved) or "5". */
   responseCode?: string;
-  /** The `responseCodeCategory` field. */
+  /** One of the documented values. */
   responseCodeCategory?: "APPROVED" | "PARTIALLY_APPROVED" | "DECLINED";
-  /** The `responseCodeDescription` field. */
+  /** The `responseCodeDescription` value. */
   responseCodeDescription?: string;
 }

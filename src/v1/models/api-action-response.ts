@@ -4,18 +4,21 @@ import type { ApiPaymentSummaryForResponse } from "./api-payment-summary-for-res
 
 /** The response of `simpleCaptureOfPayment`. */
 export interface ApiActionResponse {
-  /** The `additionalResponseData` field. */
+  /** See {@link AdditionalResponseData}. */
   additionalResponseData?: AdditionalResponseData;
-  /** The `operationId` field. */
+  /** The `operationId` value. */
   operationId?: string;
-  /** The `payment` field. */
+  /** See {@link ApiPaymentSummaryForResponse}. */
   payment?: ApiPaymentSummaryForResponse;
-  /** Party that produced the response. */
+  /**
+   * Party that produced the response.
+   * One of the documented values.
+   */
   responder?: "WORLDLINE" | "ISSUER" | "SCHEME" | "PARTNER";
   /** Numeric code carried as a string, e.g. "0" (approved) or "5". */
   responseCode?: string;
-  /** The `responseCodeCategory` field. */
+  /** One of the documented values. */
   responseCodeCategory?: "APPROVED" | "PARTIALLY_APPROVED" | "DECLINED";
-  /** The `responseCodeDescription` field. */
+  /** The `responseCodeDescription` value. */
   responseCodeDescription?: string;
 }

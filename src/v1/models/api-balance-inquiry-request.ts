@@ -6,15 +6,15 @@ import type { TerminalData } from "./terminal-data.js";
 
 /** The request body of `processBalanceInquiry`. */
 export interface ApiBalanceInquiryRequest {
-  /** The `cardPaymentData` field. */
+  /** See {@link CardPaymentDataForBalanceInquiry}. */
   cardPaymentData?: CardPaymentDataForBalanceInquiry;
-  /** The `merchant` field. */
+  /** See {@link MerchantData}. */
   merchant?: MerchantData;
   /** Caller-generated globally unique id of this operation (UUID advised); used by the platform to detect duplicates and as the \{operationId\} of technicalReversal. */
   operationId?: string;
-  /** The `references` field. */
+  /** See {@link PaymentReferences}. */
   references?: PaymentReferences;
-  /** The `terminalData` field. */
+  /** See {@link TerminalData}. */
   terminalData?: TerminalData;
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`); a `Date` is sent as its UTC ISO text. */
   transactionTimestamp?: Date | string;

@@ -13,7 +13,7 @@ export interface ApiCaptureRequest {
   amount?: AmountData;
   /** Informational breakdown; amounts are already included in the total amount. */
   captureAmountBreakdownData?: CaptureAmountBreakdownData;
-  /** The `capturePointOfSaleData` field. */
+  /** See {@link CapturePointOfSaleData}. */
   capturePointOfSaleData?: CapturePointOfSaleData;
   /** Partial captures only. */
   captureSequenceNumber?: number;
@@ -25,9 +25,9 @@ export interface ApiCaptureRequest {
   marketplaceData?: MarketplaceData;
   /** Caller-generated globally unique id of this operation (UUID advised); used by the platform to detect duplicates and as the \{operationId\} of technicalReversal. */
   operationId?: string;
-  /** The `references` field. */
+  /** See {@link PaymentReferences}. */
   references?: PaymentReferences;
-  /** The `terminalData` field. */
+  /** See {@link TerminalData}. */
   terminalData?: TerminalData;
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`); a `Date` is sent as its UTC ISO text. */
   transactionTimestamp?: Date | string;

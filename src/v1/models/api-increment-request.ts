@@ -7,11 +7,11 @@ import type { TerminalData } from "./terminal-data.js";
 export interface ApiIncrementRequest {
   /** DCC rate data from a requestDccRate response; mandatory for DCC transactions. */
   dynamicCurrencyConversion?: DccData;
-  /** The `incrementAmount` field. */
+  /** See {@link AmountData}. */
   incrementAmount?: AmountData;
   /** Caller-generated globally unique id of this operation (UUID advised); used by the platform to detect duplicates and as the \{operationId\} of technicalReversal. */
   operationId?: string;
-  /** The `terminalData` field. */
+  /** See {@link TerminalData}. */
   terminalData?: TerminalData;
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`); a `Date` is sent as its UTC ISO text. */
   transactionTimestamp?: Date | string;

@@ -4,8 +4,8 @@ import type { ApiActionResponse } from "./api-action-response.js";
 
 /** The response of `incrementPayment`. */
 export interface ApiIncrementResponse extends ApiActionResponse {
-  /** The `authorizationCode` field. */
+  /** The `authorizationCode` value. */
   authorizationCode?: string;
-  /** The `totalAuthorizedAmount` field. */
+  /** See {@link AmountData}. */
   totalAuthorizedAmount?: AmountData;
 }

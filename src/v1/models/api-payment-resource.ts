@@ -6,21 +6,21 @@ import type { SubOperation } from "./sub-operation.js";
 
 /** The response of `getPaymentStatus`. */
 export interface ApiPaymentResource {
-  /** The `cardPaymentData` field. */
+  /** See {@link CardPaymentDataForResource}. */
   cardPaymentData?: CardPaymentDataForResource;
-  /** The `initialAuthorizationCode` field. */
+  /** The `initialAuthorizationCode` value. */
   initialAuthorizationCode?: string;
-  /** The `operations` field. */
+  /** A list of {@link SubOperation}. */
   operations?: SubOperation[];
-  /** The `paymentId` field. */
+  /** The `paymentId` value. */
   paymentId?: string;
-  /** The `references` field. */
+  /** See {@link ApiReferencesForResponses}. */
   references?: ApiReferencesForResponses;
-  /** The `status` field. */
+  /** One of the documented values. */
   status?:
     "AUTHORIZED" | "NOT_AUTHORIZED" | "PENDING" | "PENDING_CAPTURE" | "CONFIRMED" | "REVERSED" | "CANCELLED";
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`), as sent by the API. */
   statusTimestamp?: string;
-  /** The `totalAuthorizedAmount` field. */
+  /** See {@link AmountData}. */
   totalAuthorizedAmount?: AmountData;
 }

@@ -6,31 +6,34 @@ import type { CardPaymentDataForResponse } from "./card-payment-data-for-respons
 
 /** The response of `processPayment`. */
 export interface ApiPaymentResponse {
-  /** The `additionalResponseData` field. */
+  /** See {@link AdditionalResponseData}. */
   additionalResponseData?: AdditionalResponseData;
-  /** The `cardPaymentData` field. */
+  /** See {@link CardPaymentDataForResponse}. */
   cardPaymentData?: CardPaymentDataForResponse;
-  /** The `initialAuthorizationCode` field. */
+  /** The `initialAuthorizationCode` value. */
   initialAuthorizationCode?: string;
-  /** The `operationId` field. */
+  /** The `operationId` value. */
   operationId?: string;
-  /** The `paymentId` field. */
+  /** The `paymentId` value. */
   paymentId?: string;
-  /** The `references` field. */
+  /** See {@link ApiReferencesForResponses}. */
   references?: ApiReferencesForResponses;
-  /** Party that produced the response. */
+  /**
+   * Party that produced the response.
+   * One of the documented values.
+   */
   responder?: "WORLDLINE" | "ISSUER" | "SCHEME" | "PARTNER";
   /** Numeric code carried as a string, e.g. "0" (approved) or "5". */
   responseCode?: string;
-  /** The `responseCodeCategory` field. */
+  /** One of the documented values. */
   responseCodeCategory?: "APPROVED" | "PARTIALLY_APPROVED" | "DECLINED";
-  /** The `responseCodeDescription` field. */
+  /** The `responseCodeDescription` value. */
   responseCodeDescription?: string;
-  /** The `status` field. */
+  /** One of the documented values. */
   status?:
     "AUTHORIZED" | "NOT_AUTHORIZED" | "PENDING" | "PENDING_CAPTURE" | "CONFIRMED" | "REVERSED" | "CANCELLED";
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`), as sent by the API. */
   statusTimestamp?: string;
-  /** The `totalAuthorizedAmount` field. */
+  /** See {@link AmountData}. */
   totalAuthorizedAmount?: AmountData;
 }

@@ -11,7 +11,7 @@ export interface ApiPaymentReversalRequest {
   operationId?: string;
   /** Omit to reverse the full amount. */
   reversalAmount?: AmountData;
-  /** The `terminalData` field. */
+  /** See {@link TerminalData}. */
   terminalData?: TerminalData;
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`); a `Date` is sent as its UTC ISO text. */
   transactionTimestamp?: Date | string;

@@ -6,23 +6,23 @@ import type { SubOperationForRefund } from "./sub-operation-for-refund.js";
 
 /** The response of `getRefund`. */
 export interface ApiRefundResource {
-  /** The `cardPaymentData` field. */
+  /** See {@link CardPaymentDataForResource}. */
   cardPaymentData?: CardPaymentDataForResource;
-  /** The `initialAuthorizationCode` field. */
+  /** The `initialAuthorizationCode` value. */
   initialAuthorizationCode?: string;
-  /** The `operations` field. */
+  /** A list of {@link SubOperationForRefund}. */
   operations?: SubOperationForRefund[];
-  /** The `referencedPaymentId` field. */
+  /** The `referencedPaymentId` value. */
   referencedPaymentId?: string;
-  /** The `references` field. */
+  /** See {@link ApiReferencesForResponses}. */
   references?: ApiReferencesForResponses;
-  /** The `refundId` field. */
+  /** The `refundId` value. */
   refundId?: string;
-  /** The `status` field. */
+  /** One of the documented values. */
   status?:
     "AUTHORIZED" | "NOT_AUTHORIZED" | "PENDING" | "PENDING_CAPTURE" | "CONFIRMED" | "REVERSED" | "CANCELLED";
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`), as sent by the API. */
   statusTimestamp?: string;
-  /** The `totalAuthorizedAmount` field. */
+  /** See {@link AmountData}. */
   totalAuthorizedAmount?: AmountData;
 }

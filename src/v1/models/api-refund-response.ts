@@ -7,35 +7,38 @@ import type { EmvDataItem } from "./emv-data-item.js";
 
 /** The response of `processStandaloneRefund`. */
 export interface ApiRefundResponse {
-  /** The `additionalResponseData` field. */
+  /** See {@link AdditionalResponseData}. */
   additionalResponseData?: AdditionalResponseData;
-  /** The `authorizationCode` field. */
+  /** The `authorizationCode` value. */
   authorizationCode?: string;
-  /** The `cardPaymentData` field. */
+  /** See {@link CardPaymentDataForResponse}. */
   cardPaymentData?: CardPaymentDataForResponse;
-  /** The `emvData` field. */
+  /** A list of {@link EmvDataItem}. */
   emvData?: EmvDataItem[];
-  /** The `operationId` field. */
+  /** The `operationId` value. */
   operationId?: string;
-  /** The `referencedPaymentId` field. */
+  /** The `referencedPaymentId` value. */
   referencedPaymentId?: string;
-  /** The `references` field. */
+  /** See {@link ApiReferencesForResponses}. */
   references?: ApiReferencesForResponses;
-  /** The `refundId` field. */
+  /** The `refundId` value. */
   refundId?: string;
-  /** Party that produced the response. */
+  /**
+   * Party that produced the response.
+   * One of the documented values.
+   */
   responder?: "WORLDLINE" | "ISSUER" | "SCHEME" | "PARTNER";
   /** Numeric code carried as a string, e.g. "0" (approved) or "5". */
   responseCode?: string;
-  /** The `responseCodeCategory` field. */
+  /** One of the documented values. */
   responseCodeCategory?: "APPROVED" | "PARTIALLY_APPROVED" | "DECLINED";
-  /** The `responseCodeDescription` field. */
+  /** The `responseCodeDescription` value. */
   responseCodeDescription?: string;
-  /** The `status` field. */
+  /** One of the documented values. */
   status?:
     "AUTHORIZED" | "NOT_AUTHORIZED" | "PENDING" | "PENDING_CAPTURE" | "CONFIRMED" | "REVERSED" | "CANCELLED";
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`), as sent by the API. */
   statusTimestamp?: string;
-  /** The `totalAuthorizedAmount` field. */
+  /** See {@link AmountData}. */
   totalAuthorizedAmount?: AmountData;
 }

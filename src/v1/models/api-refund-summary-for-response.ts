@@ -3,11 +3,11 @@ import type { ApiReferencesForResponses } from "./api-references-for-responses.j
 
 /** Part of the response of `createRefund`, `captureRefund`, `reverseRefundAuthorization`. */
 export interface ApiRefundSummaryForResponse {
-  /** The `references` field. */
+  /** See {@link ApiReferencesForResponses}. */
   references?: ApiReferencesForResponses;
-  /** The `refundId` field. */
+  /** The `refundId` value. */
   refundId?: string;
-  /** The `status` field. */
+  /** One of the documented values. */
   status?:
     "AUTHORIZED" | "NOT_AUTHORIZED" | "PENDING" | "PENDING_CAPTURE" | "CONFIRMED" | "REVERSED" | "CANCELLED";
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`), as sent by the API. */

@@ -4,6 +4,6 @@ import type { ApiActionResponse } from "./api-action-response.js";
 
 /** The response of `reverseAuthorization`. */
 export interface ApiReversalResponse extends ApiActionResponse {
-  /** The `totalAuthorizedAmount` field. */
+  /** See {@link AmountData}. */
   totalAuthorizedAmount?: AmountData;
 }

@@ -5,8 +5,8 @@
  * The {@link MerchantScope} variant with `merchantScopeType` = `BY_ACQUIRER_IDS`.
  */
 export interface ByAcquirerIds {
-  /** Required. */
+  /** Required: it selects the variant. */
   merchantScopeType: "BY_ACQUIRER_IDS";
-  /** The `acquirerIds` field. */
+  /** The `acquirerIds` value. */
   acquirerIds?: string[];
 }

@@ -7,8 +7,8 @@ import type { MerchantIdItem } from "./merchant-id-item.js";
  * The {@link MerchantScope} variant with `merchantScopeType` = `BY_MERCHANT_IDS`.
  */
 export interface ByMerchantIds {
-  /** Required. */
+  /** Required: it selects the variant. */
   merchantScopeType: "BY_MERCHANT_IDS";
-  /** The `merchantIds` field. */
+  /** A list of {@link MerchantIdItem}. */
   merchantIds?: MerchantIdItem[];
 }

@@ -7,8 +7,8 @@ import type { MerchantRootIdItem } from "./merchant-root-id-item.js";
  * The {@link MerchantScope} variant with `merchantScopeType` = `BY_MERCHANT_ROOT_IDS`.
  */
 export interface ByMerchantRootIds {
-  /** Required. */
+  /** Required: it selects the variant. */
   merchantScopeType: "BY_MERCHANT_ROOT_IDS";
-  /** The `merchantRootIds` field. */
+  /** A list of {@link MerchantRootIdItem}. */
   merchantRootIds?: MerchantRootIdItem[];
 }

@@ -3,6 +3,6 @@ import type { AmountData } from "./amount-data.js";
 
 /** Part of the request of `simpleCaptureOfPayment`. */
 export interface CaptureAmountBreakdownData {
-  /** The `tipAmount` field. */
+  /** See {@link AmountData}. */
   tipAmount?: AmountData;
 }

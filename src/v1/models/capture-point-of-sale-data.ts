@@ -3,6 +3,6 @@ import type { EmvDataItem } from "./emv-data-item.js";
 
 /** Part of the request of `simpleCaptureOfPayment`, `captureRefund`. */
 export interface CapturePointOfSaleData {
-  /** The `emvData` field. */
+  /** A list of {@link EmvDataItem}. */
   emvData?: EmvDataItem[];
 }

@@ -3,7 +3,7 @@
 export interface CardDataForDcc {
   /** First 12 digits of the card number. */
   bin?: string;
-  /** The `brand` field. */
+  /** The `brand` value. */
   brand?: string;
   /** Format: ISO 3166 country code. */
   cardCountryCode?: string;

@@ -4,10 +4,10 @@ import type { SubsequentCardOnFileData } from "./subsequent-card-on-file-data.js
 
 /** Part of the request of `processPayment`, `processAccountVerification`. */
 export interface CardOnFileData {
-  /** The `initialCardOnFileData` field. */
+  /** See {@link InitialCardOnFileData}. */
   initialCardOnFileData?: InitialCardOnFileData;
-  /** The `isInitialTransaction` field. */
+  /** The `isInitialTransaction` value. */
   isInitialTransaction?: boolean;
-  /** The `subsequentCardOnFileData` field. */
+  /** See {@link SubsequentCardOnFileData}. */
   subsequentCardOnFileData?: SubsequentCardOnFileData;
 }

@@ -4,10 +4,10 @@ import type { PointOfSaleDataForResponse } from "./point-of-sale-data-for-respon
 
 /** Part of the response of `processPayment`, `processStandaloneRefund`, `processAccountVerification`, `processBalanceInquiry`. */
 export interface CardPaymentDataForResponse {
-  /** The `brand` field. */
+  /** The `brand` value. */
   brand?: string;
-  /** The `ecommerceData` field. */
+  /** See {@link ECommerceDataForResponse}. */
   ecommerceData?: ECommerceDataForResponse;
-  /** The `pointOfSaleData` field. */
+  /** See {@link PointOfSaleDataForResponse}. */
   pointOfSaleData?: PointOfSaleDataForResponse;
 }

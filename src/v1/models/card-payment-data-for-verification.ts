@@ -7,20 +7,20 @@ import type { PointOfSaleData } from "./point-of-sale-data.js";
 
 /** Part of the request of `processAccountVerification`. */
 export interface CardPaymentDataForVerification {
-  /** The `brand` field. */
+  /** The `brand` value. */
   brand?: string;
   /** Which party selected the card brand (values not enumerated). */
   brandSelector?: string;
-  /** The `cardData` field. */
+  /** See {@link PlainCardData}. */
   cardData?: PlainCardData;
   /**
    * Values not enumerated in the SDK docs; ECOMMERCE was the documented default in 0.1.0, CHIP/CONTACTLESS/MAGNETIC_STRIPE are referenced by PointOfSaleData docs.
    * Known values (the API may add others): `ECOMMERCE`, `CHIP`, `CONTACTLESS`, `MAGNETIC_STRIPE`.
    */
   cardEntryMode?: "ECOMMERCE" | "CHIP" | "CONTACTLESS" | "MAGNETIC_STRIPE" | (string & {});
-  /** The `cardOnFileData` field. */
+  /** See {@link CardOnFileData}. */
   cardOnFileData?: CardOnFileData;
-  /** The `cardholderVerificationMethod` field. */
+  /** One of the documented values. */
   cardholderVerificationMethod?:
     | "NONE"
     | "CARD_SECURITY_CODE"
@@ -29,11 +29,11 @@ export interface CardPaymentDataForVerification {
     | "ONLINE_PIN"
     | "OFFLINE_PIN"
     | "CARDHOLDER_DEVICE";
-  /** The `ecommerceData` field. */
+  /** See {@link ECommerceDataForAccountVerification}. */
   ecommerceData?: ECommerceDataForAccountVerification;
-  /** The `networkTokenData` field. */
+  /** See {@link NetworkTokenData}. */
   networkTokenData?: NetworkTokenData;
-  /** The `pointOfSaleData` field. */
+  /** See {@link PointOfSaleData}. */
   pointOfSaleData?: PointOfSaleData;
   /**
    * Scheme-assigned wallet type: 101 MasterPass e-commerce, 102 MasterPass NFC, 103 Apple Pay, 216 Google Pay, 217 Samsung Pay, 327 network token usage.

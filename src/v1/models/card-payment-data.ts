@@ -8,24 +8,24 @@ import type { ServiceLocationData } from "./service-location-data.js";
 
 /** Part of the request of `processPayment`. */
 export interface CardPaymentData {
-  /** The `allowPartialApproval` field. */
+  /** The `allowPartialApproval` value. */
   allowPartialApproval?: boolean;
-  /** The `brand` field. */
+  /** The `brand` value. */
   brand?: string;
   /** Which party selected the card brand (values not enumerated). */
   brandSelector?: string;
-  /** The `captureImmediately` field. */
+  /** The `captureImmediately` value. */
   captureImmediately?: boolean;
-  /** The `cardData` field. */
+  /** See {@link PlainCardData}. */
   cardData?: PlainCardData;
   /**
    * Values not enumerated in the SDK docs; ECOMMERCE was the documented default in 0.1.0, CHIP/CONTACTLESS/MAGNETIC_STRIPE are referenced by PointOfSaleData docs.
    * Known values (the API may add others): `ECOMMERCE`, `CHIP`, `CONTACTLESS`, `MAGNETIC_STRIPE`.
    */
   cardEntryMode?: "ECOMMERCE" | "CHIP" | "CONTACTLESS" | "MAGNETIC_STRIPE" | (string & {});
-  /** The `cardOnFileData` field. */
+  /** See {@link CardOnFileData}. */
   cardOnFileData?: CardOnFileData;
-  /** The `cardholderVerificationMethod` field. */
+  /** One of the documented values. */
   cardholderVerificationMethod?:
     | "NONE"
     | "CARD_SECURITY_CODE"
@@ -34,13 +34,13 @@ export interface CardPaymentData {
     | "ONLINE_PIN"
     | "OFFLINE_PIN"
     | "CARDHOLDER_DEVICE";
-  /** The `ecommerceData` field. */
+  /** See {@link ECommerceData}. */
   ecommerceData?: ECommerceData;
-  /** The `networkTokenData` field. */
+  /** See {@link NetworkTokenData}. */
   networkTokenData?: NetworkTokenData;
-  /** The `pointOfSaleData` field. */
+  /** See {@link PointOfSaleData}. */
   pointOfSaleData?: PointOfSaleData;
-  /** The `serviceLocationData` field. */
+  /** See {@link ServiceLocationData}. */
   serviceLocationData?: ServiceLocationData;
   /**
    * Scheme-assigned wallet type: 101 MasterPass e-commerce, 102 MasterPass NFC, 103 Apple Pay, 216 Google Pay, 217 Samsung Pay, 327 network token usage.

@@ -11,6 +11,6 @@ export interface DccData {
   conversionRate?: number;
   /** Format: ISO 4217 alphabetic currency code, e.g. EUR. */
   currencyCode?: string;
-  /** The `numberOfDecimals` field. */
+  /** The `numberOfDecimals` value, a whole number. */
   numberOfDecimals?: number;
 }

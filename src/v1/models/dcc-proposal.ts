@@ -4,12 +4,12 @@ import type { RateData } from "./rate-data.js";
 
 /** Part of the response of `requestDccRate`. */
 export interface DccProposal {
-  /** The `originalAmount` field. */
+  /** See {@link AmountData}. */
   originalAmount?: AmountData;
-  /** The `rate` field. */
+  /** See {@link RateData}. */
   rate?: RateData;
-  /** The `rateReferenceId` field. */
+  /** The `rateReferenceId` value. */
   rateReferenceId?: string;
-  /** The `resultingAmount` field. */
+  /** See {@link AmountData}. */
   resultingAmount?: AmountData;
 }

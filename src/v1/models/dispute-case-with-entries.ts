@@ -4,6 +4,6 @@ import type { DisputeEntry } from "./dispute-entry.js";
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`. */
 export interface DisputeCaseWithEntries extends DisputeCase {
-  /** The `entries` field. */
+  /** A list of {@link DisputeEntry}. */
   entries?: DisputeEntry[];
 }

@@ -8,13 +8,13 @@ import type { SignedAmountData } from "./signed-amount-data.js";
 
 /** Part of the response of `searchDisputes`. */
 export interface DisputeCase {
-  /** The `disputeDateTimeData` field. */
+  /** See {@link DisputeDateTimeData}. */
   disputeDateTimeData?: DisputeDateTimeData;
-  /** The `disputeId` field. */
+  /** The `disputeId` value. */
   disputeId?: string;
-  /** The `disputeReferences` field. */
+  /** See {@link DisputeReferences}. */
   disputeReferences?: DisputeReferences;
-  /** The `disputeStage` field. */
+  /** One of the documented values. */
   disputeStage?:
     | "CREATED"
     | "FRAUD"
@@ -24,7 +24,10 @@ export interface DisputeCase {
     | "ARBITRATION"
     | "PRE_COMPLIANCE"
     | "COMPLIANCE";
-  /** Grouped by category: IN_PROGRESS=\{REVIEW_BY_ACQUIRER,REVIEW_BY_ISSUER,REVIEW_BY_SCHEME\}; NEEDS_RESPONSE=\{EVIDENCE_REQUESTED\}; WON=\{ISSUER_WITHDRAWN,SUCCESSFUL_DEFENSE,SCHEME_RULING\}; LOST=\{UNSUCCESSFUL_DEFENSE,UNANSWERED_EXPIRED,ACCEPTED,SCHEME_RULING\}; CANCELLED=\{DISPUTE_CANCELLED\}. */
+  /**
+   * Grouped by category: IN_PROGRESS=\{REVIEW_BY_ACQUIRER,REVIEW_BY_ISSUER,REVIEW_BY_SCHEME\}; NEEDS_RESPONSE=\{EVIDENCE_REQUESTED\}; WON=\{ISSUER_WITHDRAWN,SUCCESSFUL_DEFENSE,SCHEME_RULING\}; LOST=\{UNSUCCESSFUL_DEFENSE,UNANSWERED_EXPIRED,ACCEPTED,SCHEME_RULING\}; CANCELLED=\{DISPUTE_CANCELLED\}.
+   * One of the documented values.
+   */
   disputeStatus?:
     | "REVIEW_BY_ACQUIRER"
     | "REVIEW_BY_ISSUER"
@@ -37,26 +40,26 @@ export interface DisputeCase {
     | "UNANSWERED_EXPIRED"
     | "ACCEPTED"
     | "DISPUTE_CANCELLED";
-  /** The `disputeStatusCategory` field. */
+  /** One of the documented values. */
   disputeStatusCategory?: "IN_PROGRESS" | "NEEDS_RESPONSE" | "WON" | "LOST" | "CANCELLED";
-  /** The `isOpen` field. */
+  /** The `isOpen` value. */
   isOpen?: boolean;
-  /** The `merchantBalanceAmount` field. */
+  /** See {@link SignedAmountData}. */
   merchantBalanceAmount?: SignedAmountData;
-  /** The `merchantData` field. */
+  /** See {@link DisputeMerchantData}. */
   merchantData?: DisputeMerchantData;
-  /** The `originalDisputeAmount` field. */
+  /** See {@link AmountData}. */
   originalDisputeAmount?: AmountData;
-  /** The `originalTransactionData` field. */
+  /** See {@link OriginalTransactionData}. */
   originalTransactionData?: OriginalTransactionData;
-  /** The `schemeReason` field. */
+  /** The `schemeReason` value. */
   schemeReason?: string;
-  /** The `schemeReasonDescription` field. */
+  /** The `schemeReasonDescription` value. */
   schemeReasonDescription?: string;
-  /** The `unifiedCategory` field. */
+  /** One of the documented values. */
   unifiedCategory?:
     "AUTHORIZATION_RELATED" | "FRAUD_RELATED" | "CONSUMER_DISPUTE" | "PROCESSING_ERROR" | "OTHER";
-  /** The `unifiedReason` field. */
+  /** One of the documented values. */
   unifiedReason?:
     | "FRAUDULENT_CARD_USAGE"
     | "UNAUTHORIZED_TRANSACTION"

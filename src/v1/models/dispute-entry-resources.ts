@@ -4,10 +4,10 @@ import type { PaginationResponse } from "./pagination-response.js";
 
 /** The response of `searchDisputeEntries`. */
 export interface DisputeEntryResources {
-  /** The `disputeEntries` field. */
+  /** A list of {@link DisputeEntryWithDisputeSummary}. */
   disputeEntries?: DisputeEntryWithDisputeSummary[];
-  /** The `pagination` field. */
+  /** See {@link PaginationResponse}. */
   pagination?: PaginationResponse;
-  /** The `requestId` field. */
+  /** The `requestId` value. */
   requestId?: string;
 }

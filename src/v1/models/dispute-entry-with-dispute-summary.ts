@@ -4,8 +4,8 @@ import type { DisputeSummary } from "./dispute-summary.js";
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`, `searchDisputeEntries`. */
 export interface DisputeEntryWithDisputeSummary extends DisputeEntry {
-  /** The `disputeId` field. */
+  /** The `disputeId` value. */
   disputeId?: string;
-  /** The `disputeSummary` field. */
+  /** See {@link DisputeSummary}. */
   disputeSummary?: DisputeSummary;
 }

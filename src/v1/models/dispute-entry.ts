@@ -4,17 +4,20 @@ import type { DisputeDocument } from "./dispute-document.js";
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`. */
 export interface DisputeEntry {
-  /** The `documents` field. */
+  /** A list of {@link DisputeDocument}. */
   documents?: DisputeDocument[];
-  /** The `elaboration` field. */
+  /** The `elaboration` value. */
   elaboration?: string;
-  /** The `entryCategory` field. */
+  /** One of the documented values. */
   entryCategory?: "DISPUTE" | "COMMUNICATION" | "EVIDENCE" | "POSTING";
   /** Format: local-date-time (ISO-8601 date-time WITHOUT offset, e.g. 2024-05-01T10:15:30; kept as plain string by the SDKs). */
   entryDateTime?: string;
-  /** The `entryId` field. */
+  /** The `entryId` value. */
   entryId?: string;
-  /** Depends on entryCategory: DISPUTE=Iss-*\/Acq-* dispute stages incl. Acq-MchLost/Acq-MchWon; COMMUNICATION=Acq-MsgToMch,Mch-MsgToAcq; EVIDENCE=Acq-EvidenceReq,Acq-EvidenceRej,Mch-Evidence,Mch-Accept; POSTING=Acq-CreditAdj,Acq-DebitAdj. */
+  /**
+   * Depends on entryCategory: DISPUTE=Iss-*\/Acq-* dispute stages incl. Acq-MchLost/Acq-MchWon; COMMUNICATION=Acq-MsgToMch,Mch-MsgToAcq; EVIDENCE=Acq-EvidenceReq,Acq-EvidenceRej,Mch-Evidence,Mch-Accept; POSTING=Acq-CreditAdj,Acq-DebitAdj.
+   * One of the documented values.
+   */
   entryType?:
     | "Iss-Dsp"
     | "Iss-DspRev"
@@ -43,22 +46,22 @@ export interface DisputeEntry {
     | "Mch-Accept"
     | "Acq-CreditAdj"
     | "Acq-DebitAdj";
-  /** The `entryTypeDescription` field. */
+  /** The `entryTypeDescription` value. */
   entryTypeDescription?: string;
-  /** The `messageText` field. */
+  /** The `messageText` value. */
   messageText?: string;
-  /** The `questionnaire` field. */
+  /** The `questionnaire` value. */
   questionnaire?: string;
   /** Format: date (ISO-8601 yyyy-MM-dd). */
   responseDueDate?: string;
-  /** The `schemeReason` field. */
+  /** The `schemeReason` value. */
   schemeReason?: string;
-  /** The `schemeReasonDescription` field. */
+  /** The `schemeReasonDescription` value. */
   schemeReasonDescription?: string;
-  /** The `settlementAmount` field. */
+  /** See {@link AmountData}. */
   settlementAmount?: AmountData;
-  /** The `transactionAmount` field. */
+  /** See {@link AmountData}. */
   transactionAmount?: AmountData;
-  /** The `userId` field. */
+  /** The `userId` value. */
   userId?: string;
 }

@@ -3,12 +3,12 @@ import type { DisputeMerchantDataBase } from "./dispute-merchant-data-base.js";
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`, `searchDisputeEntries`. */
 export interface DisputeMerchantData extends DisputeMerchantDataBase {
-  /** The `merchantCategoryCode` field. */
+  /** The `merchantCategoryCode` value, a whole number. */
   merchantCategoryCode?: number;
-  /** The `merchantCity` field. */
+  /** The `merchantCity` value. */
   merchantCity?: string;
   /** Format: ISO 3166-1 alpha-2. */
   merchantCountryCode?: string;
-  /** The `merchantName` field. */
+  /** The `merchantName` value. */
   merchantName?: string;
 }

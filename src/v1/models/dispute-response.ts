@@ -3,8 +3,8 @@ import type { DisputeCaseWithEntries } from "./dispute-case-with-entries.js";
 
 /** The response of `getDispute`, `acceptDisputeLiability`, `submitEvidence`. */
 export interface DisputeResponse {
-  /** The `dispute` field. */
+  /** See {@link DisputeCaseWithEntries}. */
   dispute?: DisputeCaseWithEntries;
-  /** The `requestId` field. */
+  /** The `requestId` value. */
   requestId?: string;
 }

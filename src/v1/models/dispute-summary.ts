@@ -4,20 +4,20 @@ import type { OriginalTransactionSummaryData } from "./original-transaction-summ
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`, `searchDisputeEntries`. */
 export interface DisputeSummary {
-  /** The `acquirerDisputeReference` field. */
+  /** The `acquirerDisputeReference` value. */
   acquirerDisputeReference?: string;
-  /** The `merchantData` field. */
+  /** See {@link DisputeMerchantDataBase}. */
   merchantData?: DisputeMerchantDataBase;
-  /** The `originalTransactionData` field. */
+  /** See {@link OriginalTransactionSummaryData}. */
   originalTransactionData?: OriginalTransactionSummaryData;
-  /** The `schemeReason` field. */
+  /** The `schemeReason` value. */
   schemeReason?: string;
-  /** The `schemeReasonDescription` field. */
+  /** The `schemeReasonDescription` value. */
   schemeReasonDescription?: string;
-  /** The `unifiedCategory` field. */
+  /** One of the documented values. */
   unifiedCategory?:
     "AUTHORIZATION_RELATED" | "FRAUD_RELATED" | "CONSUMER_DISPUTE" | "PROCESSING_ERROR" | "OTHER";
-  /** The `unifiedReason` field. */
+  /** One of the documented values. */
   unifiedReason?:
     | "FRAUDULENT_CARD_USAGE"
     | "UNAUTHORIZED_TRANSACTION"

@@ -5,8 +5,8 @@
  * The {@link PinEncryptionData} variant with `pinEncryptionType` = `DUKPT`.
  */
 export interface DukptPinEncryptionData {
-  /** Required. */
+  /** Required: it selects the variant. */
   pinEncryptionType: "DUKPT";
-  /** The `keySerialNumber` field. */
+  /** The `keySerialNumber` value. */
   keySerialNumber?: string;
 }

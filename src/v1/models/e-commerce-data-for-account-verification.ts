@@ -4,8 +4,8 @@ import type { ThreeDSecure } from "./three-d-secure.js";
 
 /** Part of the request of `processAccountVerification`. */
 export interface ECommerceDataForAccountVerification {
-  /** The `addressVerificationData` field. */
+  /** See {@link AddressVerificationData}. */
   addressVerificationData?: AddressVerificationData;
-  /** The `threeDSecure` field. */
+  /** See {@link ThreeDSecure}. */
   threeDSecure?: ThreeDSecure;
 }

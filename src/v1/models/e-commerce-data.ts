@@ -4,9 +4,9 @@ import type { ThreeDSecure } from "./three-d-secure.js";
 
 /** Part of the request of `processPayment`, `processBalanceInquiry`. */
 export interface ECommerceData {
-  /** The `addressVerificationData` field. */
+  /** See {@link AddressVerificationData}. */
   addressVerificationData?: AddressVerificationData;
-  /** The `scaExemptionRequest` field. */
+  /** One of the documented values. */
   scaExemptionRequest?:
     | "LOW_VALUE_PAYMENT"
     | "SCA_DELEGATION"
@@ -14,6 +14,6 @@ export interface ECommerceData {
     | "TRANSACTION_RISK_ANALYSIS"
     | "TRUSTED_BENEFICIARY"
     | "AUTHENTICATION_OUTAGE";
-  /** The `threeDSecure` field. */
+  /** See {@link ThreeDSecure}. */
   threeDSecure?: ThreeDSecure;
 }

@@ -5,16 +5,16 @@ import type { TransactionDataForDcc } from "./transaction-data-for-dcc.js";
 
 /** The request body of `requestDccRate`. */
 export interface GetDccRateRequest {
-  /** The `cardPaymentData` field. */
+  /** See {@link CardDataForDcc}. */
   cardPaymentData?: CardDataForDcc;
   /** Caller-generated globally unique id of this operation (UUID advised); used by the platform to detect duplicates and as the \{operationId\} of technicalReversal. */
   operationId?: string;
-  /** The `pointOfSaleData` field. */
+  /** See {@link PointOfSaleDataForDcc}. */
   pointOfSaleData?: PointOfSaleDataForDcc;
   /** Reference of a previously obtained rate, e.g. to reuse the original rate for a refund. */
   rateReferenceId?: string;
-  /** The `targetCurrency` field. */
+  /** The `targetCurrency` value. */
   targetCurrency?: string;
-  /** The `transaction` field. */
+  /** See {@link TransactionDataForDcc}. */
   transaction?: TransactionDataForDcc;
 }

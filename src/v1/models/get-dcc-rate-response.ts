@@ -3,12 +3,12 @@ import type { DccProposal } from "./dcc-proposal.js";
 
 /** The response of `requestDccRate`. */
 export interface GetDccRateResponse {
-  /** The `disclaimerDisplay` field. */
+  /** The `disclaimerDisplay` value. */
   disclaimerDisplay?: string;
-  /** The `disclaimerReceipt` field. */
+  /** The `disclaimerReceipt` value. */
   disclaimerReceipt?: string;
-  /** The `proposal` field. */
+  /** See {@link DccProposal}. */
   proposal?: DccProposal;
-  /** The `result` field. */
+  /** The `result` value. */
   result?: string;
 }

@@ -3,25 +3,25 @@ import type { CustomerServiceData } from "./customer-service-data.js";
 
 /** Part of the request of `processPayment`, `processStandaloneRefund`, `processAccountVerification`, `processBalanceInquiry`. */
 export interface MerchantData {
-  /** The `address` field. */
+  /** The `address` value. */
   address?: string;
-  /** The `city` field. */
+  /** The `city` value. */
   city?: string;
   /** Format: ISO 3166 country code. */
   countryCode?: string;
-  /** The `customerServiceData` field. */
+  /** See {@link CustomerServiceData}. */
   customerServiceData?: CustomerServiceData;
-  /** The `merchantCategoryCode` field. */
+  /** The `merchantCategoryCode` value, a whole number. */
   merchantCategoryCode?: number;
-  /** The `name` field. */
+  /** The `name` value. */
   name?: string;
-  /** The `paymentFacilitatorId` field. */
+  /** The `paymentFacilitatorId` value. */
   paymentFacilitatorId?: string;
-  /** The `postalCode` field. */
+  /** The `postalCode` value. */
   postalCode?: string;
   /** Only for US or CA. */
   stateCode?: string;
-  /** The `subMerchantId` field. */
+  /** The `subMerchantId` value. */
   subMerchantId?: string;
   /** Only for payment-facilitator sub-merchants in FR/BE/LU with a SIRET/tax id when Bambora is the acquirer. */
   taxId?: string;

@@ -3,9 +3,12 @@ import type { PinEncryptionData } from "./pin-encryption-data.js";
 
 /** Part of the request of `processPayment`, `processStandaloneRefund`, `processAccountVerification`, `processBalanceInquiry`. */
 export interface OnlinePinData {
-  /** The `encryptedPinBlock` field. */
+  /** The `encryptedPinBlock` value. */
   encryptedPinBlock?: string;
-  /** ISO 9564 PIN block format; Worldline acquirers accept only 4 (ISO-4), Bambora accepts 0-4. */
+  /**
+   * ISO 9564 PIN block format; Worldline acquirers accept only 4 (ISO-4), Bambora accepts 0-4.
+   * One of the documented values.
+   */
   pinBlockFormat?: number;
   /** Polymorphic: AES_UKPT (Worldline acquirers), DUKPT or ZPK (Bambora). */
   pinEncryptionData?: PinEncryptionData;

@@ -5,14 +5,14 @@ import type { TransactionReferencesDispute } from "./transaction-references-disp
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`. */
 export interface OriginalTransactionData {
-  /** The `cardholderVerificationMethod` field. */
+  /** The `cardholderVerificationMethod` value. */
   cardholderVerificationMethod?: string;
   /** Format: local-date-time (ISO-8601 date-time WITHOUT offset, e.g. 2024-05-01T10:15:30; kept as plain string by the SDKs). */
   localTransactionDateTime?: string;
-  /** The `paymentCategory` field. */
+  /** One of the documented values. */
   paymentCategory?:
     "SALES" | "CREDIT_VOUCHER" | "ORIGINAL_CREDIT" | "ATM" | "ACCOUNT_FUNDING" | "CASH_ADVANCE";
-  /** The `paymentMethodData` field. */
+  /** See {@link PaymentMethodData}. */
   paymentMethodData?: PaymentMethodData;
   /** Known values (the API may add others): `Unknown`, `Track1`, `Track2`, `Track3`, `Chip`, `Manual`, `Contactless-EMV`, `Contactless-Magstripe`, `Account ID`, `EMV fallback`, `Server or Wallet`, `QRC Code TAGC`, `CredentialOnFile`, `URL-intent`. */
   pointOfSaleEntryMode?:
@@ -33,10 +33,10 @@ export interface OriginalTransactionData {
     | (string & {});
   /** Format: local-date-time (ISO-8601 date-time WITHOUT offset, e.g. 2024-05-01T10:15:30; kept as plain string by the SDKs). */
   schemeProcessedDateTime?: string;
-  /** The `settlementAmount` field. */
+  /** See {@link AmountData}. */
   settlementAmount?: AmountData;
-  /** The `transactionAmount` field. */
+  /** See {@link AmountData}. */
   transactionAmount?: AmountData;
-  /** The `transactionReferences` field. */
+  /** See {@link TransactionReferencesDispute}. */
   transactionReferences?: TransactionReferencesDispute;
 }

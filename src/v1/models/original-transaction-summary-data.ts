@@ -4,12 +4,12 @@ import type { TransactionReferencesBase } from "./transaction-references-base.js
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`, `searchDisputeEntries`. */
 export interface OriginalTransactionSummaryData {
-  /** The `cardholderVerificationMethod` field. */
+  /** The `cardholderVerificationMethod` value. */
   cardholderVerificationMethod?: string;
-  /** The `paymentCategory` field. */
+  /** One of the documented values. */
   paymentCategory?:
     "SALES" | "CREDIT_VOUCHER" | "ORIGINAL_CREDIT" | "ATM" | "ACCOUNT_FUNDING" | "CASH_ADVANCE";
-  /** The `paymentMethodData` field. */
+  /** See {@link PaymentMethodDataBase}. */
   paymentMethodData?: PaymentMethodDataBase;
   /** Known values (the API may add others): `Unknown`, `Track1`, `Track2`, `Track3`, `Chip`, `Manual`, `Contactless-EMV`, `Contactless-Magstripe`, `Account ID`, `EMV fallback`, `Server or Wallet`, `QRC Code TAGC`, `CredentialOnFile`, `URL-intent`. */
   pointOfSaleEntryMode?:
@@ -28,6 +28,6 @@ export interface OriginalTransactionSummaryData {
     | "CredentialOnFile"
     | "URL-intent"
     | (string & {});
-  /** The `transactionReferences` field. */
+  /** See {@link TransactionReferencesBase}. */
   transactionReferences?: TransactionReferencesBase;
 }

@@ -17,7 +17,7 @@ export interface PaymentMethodDataBase {
     | "CARTE_BANCAIRES"
     | "EFTPOS"
     | (string & {});
-  /** The `schemeBrand` field. */
+  /** One of the documented values. */
   schemeBrand?:
     | "MSI"
     | "MCC"

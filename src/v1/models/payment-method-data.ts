@@ -3,6 +3,6 @@ import type { PaymentMethodDataBase } from "./payment-method-data-base.js";
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`, `searchDisputeEntries`. */
 export interface PaymentMethodData extends PaymentMethodDataBase {
-  /** The `issuingCountryCode` field. */
+  /** The `issuingCountryCode` value. */
   issuingCountryCode?: string;
 }

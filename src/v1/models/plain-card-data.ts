@@ -5,7 +5,7 @@ export interface PlainCardData {
   cardNumber?: string;
   /** 3 or 4 digits depending on brand. */
   cardSecurityCode?: string;
-  /** The `cardSequenceNumber` field. */
+  /** The `cardSequenceNumber` value, a whole number. */
   cardSequenceNumber?: number;
   /** Format: MMYYYY. */
   expiryDate?: string;

@@ -3,10 +3,10 @@ import type { EmvDataItem } from "./emv-data-item.js";
 
 /** Part of the response of `processPayment`, `processStandaloneRefund`, `processAccountVerification`, `processBalanceInquiry`. */
 export interface PointOfSaleDataForResponse {
-  /** The `emvData` field. */
+  /** A list of {@link EmvDataItem}. */
   emvData?: EmvDataItem[];
-  /** The `panLast4Digits` field. */
+  /** The `panLast4Digits` value. */
   panLast4Digits?: string;
-  /** The `pinRetryCounter` field. */
+  /** The `pinRetryCounter` value, a whole number. */
   pinRetryCounter?: number;
 }

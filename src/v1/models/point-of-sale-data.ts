@@ -6,11 +6,11 @@ import type { OnlinePinData } from "./online-pin-data.js";
 export interface PointOfSaleData {
   /** Needed when cardEntryMode is CHIP or CONTACTLESS. */
   emvData?: EmvDataItem[];
-  /** The `isResponseToPinRequest` field. */
+  /** The `isResponseToPinRequest` value. */
   isResponseToPinRequest?: boolean;
-  /** The `isRetryWithTheSameOperationId` field. */
+  /** The `isRetryWithTheSameOperationId` value. */
   isRetryWithTheSameOperationId?: boolean;
-  /** The `onlinePinData` field. */
+  /** See {@link OnlinePinData}. */
   onlinePinData?: OnlinePinData;
   /** Needed when cardEntryMode is MAGNETIC_STRIPE. */
   track2Data?: string;

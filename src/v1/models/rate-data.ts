@@ -10,7 +10,7 @@ export interface RateData {
    * Format: decimal.
    */
   markUp?: number;
-  /** The `markUpBasis` field. */
+  /** The `markUpBasis` value. */
   markUpBasis?: string;
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`), as sent by the API. */
   quotationDateTime?: string;

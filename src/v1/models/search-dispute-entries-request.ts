@@ -5,15 +5,15 @@ import type { PaginationRequest } from "./pagination-request.js";
 
 /** The request body of `searchDisputeEntries`. */
 export interface SearchDisputeEntriesRequest {
-  /** The `disputeId` field. */
+  /** The `disputeId` value. */
   disputeId?: string;
-  /** The `entryCategories` field. */
+  /** Each item is one of the documented values. */
   entryCategories?: ("DISPUTE" | "COMMUNICATION" | "EVIDENCE" | "POSTING")[];
-  /** The `entryDateTime` field. */
+  /** See {@link DateTimeRange}. */
   entryDateTime?: DateTimeRange;
-  /** The `entryId` field. */
+  /** The `entryId` value. */
   entryId?: string;
-  /** The `entryTypes` field. */
+  /** Each item is one of the documented values. */
   entryTypes?: (
     | "Iss-Dsp"
     | "Iss-DspRev"
@@ -49,6 +49,9 @@ export interface SearchDisputeEntriesRequest {
   merchantScope?: MerchantScope;
   /** First page: no searchId, fromIndex=0, pageSize e.g. 20; later pages reuse searchId from the previous response (valid 24h). */
   pagination?: PaginationRequest;
-  /** Sorts on entryDateTime; server default DESC. */
+  /**
+   * Sorts on entryDateTime; server default DESC.
+   * One of the documented values.
+   */
   sortOrder?: "ASC" | "DESC";
 }

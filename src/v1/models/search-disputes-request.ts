@@ -6,15 +6,15 @@ import type { PaginationRequest } from "./pagination-request.js";
 
 /** The request body of `searchDisputes`. */
 export interface SearchDisputesRequest {
-  /** The `acquirerDisputeReference` field. */
+  /** The `acquirerDisputeReference` value. */
   acquirerDisputeReference?: string;
-  /** The `acquirerReferenceNumber` field. */
+  /** The `acquirerReferenceNumber` value. */
   acquirerReferenceNumber?: string;
-  /** The `closedDateTime` field. */
+  /** See {@link DateTimeRange}. */
   closedDateTime?: DateTimeRange;
-  /** The `disputeId` field. */
+  /** The `disputeId` value. */
   disputeId?: string;
-  /** The `disputeStages` field. */
+  /** Each item is one of the documented values. */
   disputeStages?: (
     | "CREATED"
     | "FRAUD"
@@ -25,23 +25,23 @@ export interface SearchDisputesRequest {
     | "PRE_COMPLIANCE"
     | "COMPLIANCE"
   )[];
-  /** The `disputeStatusCategories` field. */
+  /** Each item is one of the documented values. */
   disputeStatusCategories?: ("IN_PROGRESS" | "NEEDS_RESPONSE" | "WON" | "LOST" | "CANCELLED")[];
-  /** The `isOpen` field. */
+  /** The `isOpen` value. */
   isOpen?: boolean;
-  /** The `lastStatusChangedDateTime` field. */
+  /** See {@link DateTimeRange}. */
   lastStatusChangedDateTime?: DateTimeRange;
-  /** The `merchantReference` field. */
+  /** The `merchantReference` value. */
   merchantReference?: string;
   /** Optional; when absent all merchants visible to the API user are searched. */
   merchantScope?: MerchantScope;
-  /** The `openedDateTime` field. */
+  /** See {@link DateTimeRange}. */
   openedDateTime?: DateTimeRange;
   /** First page: no searchId, fromIndex=0, pageSize e.g. 20; later pages reuse searchId from the previous response (valid 24h). */
   pagination?: PaginationRequest;
-  /** The `paymentId` field. */
+  /** The `paymentId` value. */
   paymentId?: string;
-  /** The `responseDueDate` field. */
+  /** See {@link DateRange}. */
   responseDueDate?: DateRange;
   /** Known values (the API may add others): `MASTERCARD`, `VISA`, `JCB`, `UNION_PAY`, `DINERS`, `EUROPEAN_PAYMENTS_INITIATIVE`, `CARTE_BANCAIRES`, `EFTPOS`. */
   schemes?: (
@@ -61,9 +61,9 @@ export interface SearchDisputesRequest {
    */
   sortBy?:
     "openedDateTime" | "closedDateTime" | "lastStatusChangedDateTime" | "responseDueDate" | (string & {});
-  /** The `sortOrder` field. */
+  /** One of the documented values. */
   sortOrder?: "ASC" | "DESC";
-  /** The `unifiedCategories` field. */
+  /** Each item is one of the documented values. */
   unifiedCategories?: (
     "AUTHORIZATION_RELATED" | "FRAUD_RELATED" | "CONSUMER_DISPUTE" | "PROCESSING_ERROR" | "OTHER"
   )[];

@@ -4,10 +4,10 @@ import type { PaginationResponse } from "./pagination-response.js";
 
 /** The response of `searchDisputes`. */
 export interface SearchDisputesResponse {
-  /** The `disputes` field. */
+  /** A list of {@link DisputeCase}. */
   disputes?: DisputeCase[];
-  /** The `pagination` field. */
+  /** See {@link PaginationResponse}. */
   pagination?: PaginationResponse;
-  /** The `requestId` field. */
+  /** The `requestId` value. */
   requestId?: string;
 }

@@ -4,8 +4,8 @@ import type { ServiceLocationAddress } from "./service-location-address.js";
 
 /** Part of the request of `processPayment`. */
 export interface ServiceLocationData {
-  /** The `address` field. */
+  /** See {@link ServiceLocationAddress}. */
   address?: ServiceLocationAddress;
-  /** The `geoCoordinates` field. */
+  /** See {@link GeoCoordinates}. */
   geoCoordinates?: GeoCoordinates;
 }

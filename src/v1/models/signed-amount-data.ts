@@ -9,8 +9,11 @@ export interface SignedAmountData {
   amount?: number;
   /** Format: ISO 4217 alphabetic currency code, e.g. EUR. */
   currencyCode?: string;
-  /** DEBIT: merchant receives funds; CREDIT: merchant loses funds. */
+  /**
+   * DEBIT: merchant receives funds; CREDIT: merchant loses funds.
+   * One of the documented values.
+   */
   debitCreditIndicator?: "DEBIT" | "CREDIT";
-  /** The `numberOfDecimals` field. */
+  /** The `numberOfDecimals` value, a whole number. */
   numberOfDecimals?: number;
 }

@@ -3,18 +3,18 @@ import type { AmountData } from "./amount-data.js";
 
 /** Part of the response of `getRefund`. */
 export interface SubOperationForRefund {
-  /** The `amount` field. */
+  /** See {@link AmountData}. */
   amount?: AmountData;
-  /** The `operationId` field. */
+  /** The `operationId` value. */
   operationId?: string;
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`), as sent by the API. */
   operationTimestamp?: string;
-  /** The `operationType` field. */
+  /** One of the documented values. */
   operationType?: "AUTHORIZATION" | "CAPTURE" | "AUTHORIZATION_REVERSAL";
   /** Numeric code carried as a string, e.g. "0" (approved) or "5". */
   responseCode?: string;
-  /** The `responseCodeCategory` field. */
+  /** One of the documented values. */
   responseCodeCategory?: "APPROVED" | "PARTIALLY_APPROVED" | "DECLINED";
-  /** The `responseCodeDescription` field. */
+  /** The `responseCodeDescription` value. */
   responseCodeDescription?: string;
 }

@@ -3,20 +3,20 @@ import type { AmountData } from "./amount-data.js";
 
 /** Part of the response of `getPaymentStatus`. */
 export interface SubOperation {
-  /** The `amount` field. */
+  /** See {@link AmountData}. */
   amount?: AmountData;
-  /** The `authorizationCode` field. */
+  /** The `authorizationCode` value. */
   authorizationCode?: string;
-  /** The `operationId` field. */
+  /** The `operationId` value. */
   operationId?: string;
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`), as sent by the API. */
   operationTimestamp?: string;
-  /** The `operationType` field. */
+  /** One of the documented values. */
   operationType?: "AUTHORIZATION" | "CAPTURE" | "REFUND" | "INCREMENT" | "AUTHORIZATION_REVERSAL";
   /** Numeric code carried as a string, e.g. "0" (approved) or "5". */
   responseCode?: string;
-  /** The `responseCodeCategory` field. */
+  /** One of the documented values. */
   responseCodeCategory?: "APPROVED" | "PARTIALLY_APPROVED" | "DECLINED";
-  /** The `responseCodeDescription` field. */
+  /** The `responseCodeDescription` value. */
   responseCodeDescription?: string;
 }

@@ -4,14 +4,14 @@ import type { DisputeDocumentIdItem } from "./dispute-document-id-item.js";
 
 /** The request body of `submitEvidence`. */
 export interface SubmitEvidenceRequest {
-  /** The `documentIds` field. */
+  /** A list of {@link DisputeDocumentIdItem}. */
   documentIds?: DisputeDocumentIdItem[];
-  /** The `elaboration` field. */
+  /** The `elaboration` value. */
   elaboration?: string;
   /** Server default false. */
   includeEntries?: boolean;
   /** Optional partial defence: must be > 0 and <= originalDisputeAmount; remainder liability is accepted. */
   partialAmount?: AmountData;
-  /** The `userId` field. */
+  /** The `userId` value. */
   userId?: string;
 }

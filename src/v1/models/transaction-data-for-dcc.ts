@@ -3,10 +3,10 @@ import type { AmountData } from "./amount-data.js";
 
 /** Part of the request of `requestDccRate`. */
 export interface TransactionDataForDcc {
-  /** The `amount` field. */
+  /** See {@link AmountData}. */
   amount?: AmountData;
   /** Offset date-time (ISO-8601 with offset, e.g. `2024-01-02T03:04:05.678+01:00`); a `Date` is sent as its UTC ISO text. */
   transactionTimestamp?: Date | string;
-  /** The `transactionType` field. */
+  /** The `transactionType` value. */
   transactionType?: string;
 }

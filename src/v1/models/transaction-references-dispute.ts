@@ -3,18 +3,18 @@ import type { TransactionReferencesBase } from "./transaction-references-base.js
 
 /** Part of the response of `searchDisputes`, `getDispute`, `acceptDisputeLiability`, `submitEvidence`, `searchDisputeEntries`. */
 export interface TransactionReferencesDispute extends TransactionReferencesBase {
-  /** The `acquirerTransactionReference` field. */
+  /** The `acquirerTransactionReference` value. */
   acquirerTransactionReference?: string;
-  /** The `merchantOperationId` field. */
+  /** The `merchantOperationId` value. */
   merchantOperationId?: string;
-  /** The `retrievalReferenceNumber` field. */
+  /** The `retrievalReferenceNumber` value. */
   retrievalReferenceNumber?: string;
-  /** The `schemeTransactionId` field. */
+  /** The `schemeTransactionId` value. */
   schemeTransactionId?: string;
-  /** The `schemeTransactionLinkId` field. */
+  /** The `schemeTransactionLinkId` value. */
   schemeTransactionLinkId?: string;
-  /** The `terminalId` field. */
+  /** The `terminalId` value. */
   terminalId?: string;
-  /** The `terminalTransactionReference` field. */
+  /** The `terminalTransactionReference` value. */
   terminalTransactionReference?: string;
 }

@@ -5,8 +5,8 @@
  * The {@link PinEncryptionData} variant with `pinEncryptionType` = `ZPK`.
  */
 export interface ZpkPinEncryptionData {
-  /** Required. */
+  /** Required: it selects the variant. */
   pinEncryptionType: "ZPK";
-  /** The `zonePinKeyId` field. */
+  /** The `zonePinKeyId` value. */
   zonePinKeyId?: string;
 }
