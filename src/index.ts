@@ -21,6 +21,7 @@ export type { Operation, OperationCall, QueryParams } from "./core/operation.js"
 export type { Authenticator } from "./auth/authenticator.js";
 export { OAuth2Authenticator } from "./auth/oauth2-authenticator.js";
 export type { OAuth2AuthenticatorOptions } from "./auth/oauth2-authenticator.js";
+export type { StoredToken, TokenStore } from "./auth/token-store.js";
 
 export { MetadataProvider } from "./metadata/metadata-provider.js";
 export type { MetadataProviderOptions } from "./metadata/metadata-provider.js";
@@ -56,6 +57,10 @@ export { BodyObfuscator } from "./log/body-obfuscator.js";
 export { HeaderObfuscator } from "./log/header-obfuscator.js";
 export { RequestLogMessage } from "./log/request-log-message.js";
 export { ResponseLogMessage } from "./log/response-log-message.js";
+export type { LogMessage, LogMessageObfuscators, LoggedHeader } from "./log/log-message.js";
+export { ConsoleCommunicatorLogger } from "./log/console-communicator-logger.js";
+export type { ConsoleCommunicatorLoggerOptions, LogOutput } from "./log/console-communicator-logger.js";
+export { LoggerCommunicatorLogger } from "./log/logger-communicator-logger.js";
 
 export { ApiException } from "./errors/api-exception.js";
 export type { ApiErrorFields, ApiExceptionInit } from "./errors/api-exception.js";
@@ -70,3 +75,4 @@ export { ResponseException } from "./errors/response-exception.js";
 export { NotFoundException } from "./errors/not-found-exception.js";
 export { MarshallerSyntaxException } from "./errors/marshaller-syntax-exception.js";
 export { OAuth2Exception } from "./errors/oauth2-exception.js";
+export { OutcomeUnknownException } from "./errors/outcome-unknown-exception.js";

@@ -8,12 +8,15 @@ import { ResponseException } from "../errors/response-exception.js";
 import type { Connection, ConnectionResponse, RequestHeader } from "../transport/connection.js";
 import { DefaultConnection } from "../transport/default-connection.js";
 import type { Authenticator } from "./authenticator.js";
+import type { StoredToken, TokenStore } from "./token-store.js";
 import { ALL_SCOPES } from "./default-scopes.js";
 
 /** Options of an {@link OAuth2Authenticator}. */
 export interface OAuth2AuthenticatorOptions {
   /** The connection for token requests; by default one of its own with the configuration's timeouts and proxy. */
   connection?: Connection;
+  /** Shares tokens between authenticators (and processes); by default each keeps its own in memory. */
+  tokenStore?: TokenStore;
 }
 
 interface CachedToken {
@@ -42,8 +45,12 @@ export class OAuth2Authenticator implements Authenticator {
   readonly #scopes: string;
   readonly #connection: Connection;
   readonly #retryPolicy: RetryPolicy;
+  readonly #tokenStore: TokenStore | undefined;
+  readonly #storeKey: string;
   #token: CachedToken | undefined;
   #pending: Promise<CachedToken> | undefined;
+  /** The last token the API rejected, so that a shared store cannot hand it back. */
+  #rejected: string | undefined;
 
   constructor(configuration: CommunicatorConfiguration, options: OAuth2AuthenticatorOptions = {}) {
     this.#tokenUri = configuration.oauth2TokenUri;
@@ -51,6 +58,8 @@ export class OAuth2Authenticator implements Authenticator {
     this.#clientSecret = configuration.oauth2ClientSecret;
     this.#scopes = (configuration.oauth2Scopes ?? ALL_SCOPES).join(" ");
     this.#retryPolicy = new RetryPolicy(configuration.retry);
+    this.#tokenStore = options.tokenStore;
+    this.#storeKey = `oauth2:${this.#tokenUri.href}|${this.#clientId}|${this.#scopes}`;
     this.#connection =
       options.connection ??
       new DefaultConnection({
@@ -66,7 +75,7 @@ export class OAuth2Authenticator implements Authenticator {
   async getAuthorization(_httpMethod: string, _uri: URL, _headers: RequestHeader[]): Promise<string> {
     const token = this.#token;
     if (token && Date.now() < token.renewAt) return token.authorization;
-    this.#pending ??= this.#requestToken().finally(() => {
+    this.#pending ??= this.#obtainToken().finally(() => {
       this.#pending = undefined;
     });
     return (await this.#pending).authorization;
@@ -74,6 +83,7 @@ export class OAuth2Authenticator implements Authenticator {
 
   /** Drops the cached token if it is the one the API rejected, so the next call gets a new one. */
   invalidate(authorization: string): void {
+    this.#rejected = authorization;
     if (this.#token?.authorization === authorization) this.#token = undefined;
   }
 
@@ -107,7 +117,29 @@ export class OAuth2Authenticator implements Authenticator {
     }
   }
 
-  async #requestToken(): Promise<CachedToken> {
+  /** A token from the shared store if it has a usable one, else from the token endpoint. */
+  async #obtainToken(): Promise<CachedToken> {
+    const store = this.#tokenStore;
+    if (store) {
+      const stored = await Promise.resolve()
+        .then(() => store.get(this.#storeKey))
+        .catch(() => undefined);
+      if (stored && typeof stored.accessToken === "string") {
+        const token = cachedToken(stored.accessToken, stored.expiresAt);
+        if (Date.now() < token.renewAt && token.authorization !== this.#rejected)
+          return (this.#token = token);
+      }
+    }
+    const { accessToken, expiresAt } = await this.#requestToken();
+    if (store) {
+      await Promise.resolve()
+        .then(() => store.set(this.#storeKey, { accessToken, expiresAt }))
+        .catch(() => undefined);
+    }
+    return (this.#token = cachedToken(accessToken, expiresAt));
+  }
+
+  async #requestToken(): Promise<StoredToken> {
     const startedAt = Date.now();
     const form = new URLSearchParams({
       grant_type: "client_credentials",
@@ -135,12 +167,17 @@ export class OAuth2Authenticator implements Authenticator {
       );
     }
     // Expiry counts from when the request started, as the token may have been issued then.
-    const lifetimeMs = expiresIn * 1000;
-    return (this.#token = {
-      authorization: `Bearer ${accessToken}`,
-      renewAt: startedAt + lifetimeMs - Math.min(RENEWAL_MARGIN_MS, lifetimeMs / 10),
-    });
+    return { accessToken, expiresAt: startedAt + expiresIn * 1000 };
   }
+}
+
+/** A token renewed shortly before it expires: a tenth of its lifetime before, at most a minute. */
+function cachedToken(accessToken: string, expiresAt: number): CachedToken {
+  const lifetimeMs = Math.max(0, expiresAt - Date.now());
+  return {
+    authorization: `Bearer ${accessToken}`,
+    renewAt: expiresAt - Math.min(RENEWAL_MARGIN_MS, lifetimeMs / 10),
+  };
 }
 
 /** Whether a token request that failed without a response may be repeated: asking twice is harmless. */

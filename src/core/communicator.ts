@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type { Authenticator } from "../auth/authenticator.js";
 import { CommunicationException } from "../errors/communication-exception.js";
+import { OutcomeUnknownException } from "../errors/outcome-unknown-exception.js";
 import { ValidationException } from "../errors/validation-exception.js";
 import type { ValidationIssue } from "../errors/validation-exception.js";
 import type { Marshaller } from "../json/marshaller.js";
@@ -23,10 +24,11 @@ import { DEFAULT_RETRY_OPTIONS } from "../config/retry-options.js";
 import type { RetryOptions } from "../config/retry-options.js";
 import { CallSignal } from "./call-signal.js";
 import { RetryPolicy } from "./retry-policy.js";
-import { safeLog } from "./safe-log.js";
+import { safeLog } from "../log/safe-log.js";
 import { errorForResponse } from "./error-mapping.js";
 import type { FailedRequest } from "./error-mapping.js";
 import type { Operation, OperationCall, QueryParams } from "./operation.js";
+import { failureKind } from "./failure-kind.js";
 import { expandPath } from "./path.js";
 import { readBodyText } from "./read-body.js";
 
@@ -113,10 +115,12 @@ export class Communicator {
     try {
       const uri = this.buildUri(path, call.query);
       const body = this.marshalRequest(operation, call.body);
-      const response = await this.send(operation, uri, body, callSignal);
+      const response = await this.send(request, uri, body, callSignal);
       return await this.handleResponse<T>(operation, request, response);
     } catch (error) {
-      throw callSignal.failure(request.method, path) ?? error;
+      throw error instanceof OutcomeUnknownException
+        ? error
+        : (callSignal.failure(request.method, path) ?? error);
     } finally {
       callSignal.dispose();
     }
@@ -218,18 +222,18 @@ export class Communicator {
    * refused it without acting on it, so even a POST may be repeated then.
    */
   protected async send(
-    operation: Operation,
+    request: FailedRequest,
     uri: URL,
     body: ConnectionBody,
     callSignal: CallSignal,
   ): Promise<ConnectionResponse> {
-    const method = operation.method;
+    const method = request.method;
     let renewedToken = false;
     for (let retry = 0; ;) {
       const headers = await this.buildHeaders(method, uri, body, callSignal);
       let response: ConnectionResponse;
       try {
-        response = await this.#dispatch(method, uri, headers, body, callSignal.signal);
+        response = await this.#dispatch(request, uri, headers, body, callSignal);
       } catch (error) {
         const reason = callSignal.signal?.aborted
           ? undefined
@@ -289,7 +293,7 @@ export class Communicator {
     callSignal: CallSignal,
   ): Promise<void> {
     const traceless = `${method} ${uri.pathname}`;
-    safeLog(
+    safeLog.message(
       this.#logger,
       `Retrying ${traceless} (retry ${retry} of ${this.#retryPolicy.maxRetries}) in ${Math.round(delayMs)} ms: ${reason}`,
     );
@@ -301,13 +305,19 @@ export class Communicator {
     }
   }
 
+  /**
+   * Hands the request to the connection. Failures become CommunicationExceptions; one that may
+   * have reached the platform with a POST or PUT becomes an OutcomeUnknownException.
+   */
   #dispatch(
-    method: Operation["method"],
+    request: FailedRequest,
     uri: URL,
     headers: RequestHeader[],
     body: ConnectionBody,
-    signal: AbortSignal | undefined,
+    callSignal: CallSignal,
   ): Promise<ConnectionResponse> {
+    const { method } = request;
+    const signal = callSignal.signal;
     const options = signal ? { signal } : undefined;
     const connection = this.connection;
     const sent =
@@ -319,11 +329,18 @@ export class Communicator {
             ? connection.post(uri, headers, body, options)
             : connection.put(uri, headers, body, options);
     return sent.catch((error: unknown) => {
-      throw error instanceof CommunicationException
-        ? error
-        : new CommunicationException(`${method} ${uri.pathname} failed: ${messageOf(error)}`, {
-            cause: error,
-          });
+      const stopped = callSignal.failure(method, request.path);
+      const failure =
+        stopped ??
+        (error instanceof CommunicationException
+          ? error
+          : new CommunicationException(`${method} ${request.path} failed: ${messageOf(error)}`, {
+              cause: error,
+            }));
+      if ((method === "POST" || method === "PUT") && failureKind(error) !== "connect") {
+        throw new OutcomeUnknownException(failure.message, request.operationId, { cause: failure.cause });
+      }
+      throw failure;
     });
   }
 }

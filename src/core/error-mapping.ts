@@ -10,7 +10,7 @@ import { ValidationException } from "../errors/validation-exception.js";
 
 /** What the error mapping needs to know about the request that failed. */
 export interface FailedRequest {
-  readonly method: string;
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
   /** The path without its query string, so no value from it reaches a message. */
   readonly path: string;
   /** The request body's `operationId`, when it had one. */

@@ -3,6 +3,7 @@ import type { Communicator } from "../../src/core/communicator.js";
 import { CallContext } from "../../src/core/call-context.js";
 import { ValidationException } from "../../src/errors/validation-exception.js";
 import { CommunicationException } from "../../src/errors/communication-exception.js";
+import { OutcomeUnknownException } from "../../src/errors/outcome-unknown-exception.js";
 import { FakePlatform, json } from "./fake-platform.js";
 import { communicatorFor, GET_PAYMENT, MERCHANT, PROCESS_PAYMENT } from "./setup.js";
 
@@ -197,6 +198,8 @@ describe("life cycle, deadlines and cancellation", () => {
       .catch((e: unknown) => e)) as CommunicationException;
     expect(error).toBeInstanceOf(CommunicationException);
     expect(error.message).toContain("deadline");
+    // The POST was sent when the deadline passed: whether it was processed is unknown.
+    expect(error).toBeInstanceOf(OutcomeUnknownException);
     expect(Date.now() - started).toBeLessThan(1500);
   });
 

@@ -5,6 +5,7 @@ import { CallContext } from "../../src/core/call-context.js";
 import type { Communicator } from "../../src/core/communicator.js";
 import { ApiException } from "../../src/errors/api-exception.js";
 import { CommunicationException } from "../../src/errors/communication-exception.js";
+import { OutcomeUnknownException } from "../../src/errors/outcome-unknown-exception.js";
 import { PlatformException } from "../../src/errors/platform-exception.js";
 import { FakePlatform, json } from "./fake-platform.js";
 import { communicatorFor, GET_PAYMENT, MERCHANT, PROCESS_PAYMENT } from "./setup.js";
@@ -56,9 +57,13 @@ describe("automatic retries", () => {
 
   it("never repeats a POST whose connection was reset after the server read it", async () => {
     answers(() => ({ status: 0, drop: true }));
-    await expect(
-      communicator.execute(PROCESS_PAYMENT, { pathParams: MERCHANT, body: { operationId: "o" } }),
-    ).rejects.toBeInstanceOf(CommunicationException);
+    const error = (await communicator
+      .execute(PROCESS_PAYMENT, { pathParams: MERCHANT, body: { operationId: "op-7" } })
+      .catch((e: unknown) => e)) as OutcomeUnknownException;
+    expect(error).toBeInstanceOf(OutcomeUnknownException);
+    expect(error).toBeInstanceOf(CommunicationException);
+    expect(error.operationId).toBe("op-7");
+    expect(error.message).toMatch(/outcome is unknown.*operationId 'op-7'/);
     expect(platform.apiRequests).toHaveLength(1);
   });
 
