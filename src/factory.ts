@@ -46,7 +46,7 @@ export class Factory {
         connectTimeout: configuration.connectTimeout,
         socketTimeout: configuration.socketTimeout,
         maxConnections: configuration.maxConnections,
-        proxyConfiguration: configuration.proxyConfiguration,
+        proxyConfiguration: configuration.proxyFor(configuration.apiEndpoint),
         tls: configuration.tls,
       });
     return new Communicator(

@@ -9,7 +9,6 @@ export { ProxyConfiguration } from "./config/proxy-configuration.js";
 export type { ProxyConfigurationOptions } from "./config/proxy-configuration.js";
 export { ConfigurationException } from "./config/configuration-exception.js";
 export type { RetryOptions } from "./config/retry-options.js";
-export type { TlsOptions } from "./config/tls-options.js";
 
 export { Communicator } from "./core/communicator.js";
 export type { CommunicatorOptions } from "./core/communicator.js";
@@ -40,7 +39,10 @@ export type {
 } from "./transport/connection.js";
 export { isPooledConnection } from "./transport/connection.js";
 export { DefaultConnection } from "./transport/default-connection.js";
-export type { DefaultConnectionOptions } from "./transport/default-connection.js";
+export type { DefaultConnectionStats } from "./transport/default-connection.js";
+export { DEFAULT_MAX_CONNECTIONS } from "./transport/default-connection-options.js";
+export type { DefaultConnectionOptions } from "./transport/default-connection-options.js";
+export type { TlsMaterial, TlsOptions } from "./transport/tls-options.js";
 export { MultipartFormDataObject } from "./transport/multipart-form-data-object.js";
 export type { UploadableFile } from "./transport/uploadable-file.js";
 export type { BinaryResponse } from "./transport/binary-response.js";

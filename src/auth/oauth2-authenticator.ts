@@ -66,7 +66,7 @@ export class OAuth2Authenticator implements Authenticator {
         connectTimeout: configuration.connectTimeout,
         socketTimeout: configuration.socketTimeout,
         maxConnections: 1,
-        proxyConfiguration: configuration.proxyConfiguration,
+        proxyConfiguration: configuration.proxyFor(configuration.oauth2TokenUri),
         tls: configuration.tls,
       });
   }

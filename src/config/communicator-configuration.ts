@@ -1,9 +1,11 @@
 import type { ShoppingCartExtension } from "../metadata/shopping-cart-extension.js";
 import { ConfigurationException } from "./configuration-exception.js";
 import type { ProxyConfiguration } from "./proxy-configuration.js";
+import { proxyFromEnvironment } from "./proxy-from-environment.js";
 import { DEFAULT_RETRY_OPTIONS } from "./retry-options.js";
 import type { RetryOptions } from "./retry-options.js";
-import type { TlsOptions } from "./tls-options.js";
+import { DEFAULT_MAX_CONNECTIONS } from "../transport/default-connection-options.js";
+import type { TlsOptions } from "../transport/tls-options.js";
 
 /** The only authorization type of the Acquiring API. */
 export const OAUTH2 = "OAuth2";
@@ -29,6 +31,11 @@ export interface CommunicatorConfigurationOptions {
   integrator: string;
   shoppingCartExtension?: ShoppingCartExtension | undefined;
   proxyConfiguration?: ProxyConfiguration | undefined;
+  /**
+   * Without a `proxyConfiguration`, take the proxy from `HTTPS_PROXY`/`HTTP_PROXY` and `NO_PROXY`,
+   * for the API endpoint and the token endpoint each. Default false: the environment is ignored.
+   */
+  proxyFromEnvironment?: boolean;
   retry?: Partial<RetryOptions> | undefined;
   /** Check each request body against its JSON schema before sending. Default false. */
   validateRequests?: boolean;
@@ -38,7 +45,6 @@ export interface CommunicatorConfigurationOptions {
 /** Default timeouts, in seconds, as the Worldline guide recommends. */
 export const DEFAULT_CONNECT_TIMEOUT = 5;
 export const DEFAULT_SOCKET_TIMEOUT = 300;
-export const DEFAULT_MAX_CONNECTIONS = 10;
 
 /**
  * Everything a Communicator needs: endpoint, credentials, timeouts, pool size, proxy, metadata
@@ -59,6 +65,7 @@ export class CommunicatorConfiguration {
   readonly integrator: string;
   readonly shoppingCartExtension: ShoppingCartExtension | undefined;
   readonly proxyConfiguration: ProxyConfiguration | undefined;
+  readonly proxyFromEnvironment: boolean;
   readonly retry: Readonly<RetryOptions>;
   readonly validateRequests: boolean;
   readonly tls: TlsOptions | undefined;
@@ -98,6 +105,7 @@ export class CommunicatorConfiguration {
       }
     }
     this.proxyConfiguration = options.proxyConfiguration;
+    this.proxyFromEnvironment = options.proxyFromEnvironment ?? false;
     this.retry = Object.freeze(checkRetry({ ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options.retry) }, fail));
     this.validateRequests = options.validateRequests ?? false;
     this.tls = options.tls;
@@ -106,6 +114,14 @@ export class CommunicatorConfiguration {
   /** The OAuth2 client secret; kept out of `util.inspect` and `JSON.stringify`. */
   get oauth2ClientSecret(): string {
     return this.#oauth2ClientSecret;
+  }
+
+  /**
+   * The proxy for requests to `target`: the configured one, else (with `proxyFromEnvironment`)
+   * the one the environment names for it, else none.
+   */
+  proxyFor(target: URL): ProxyConfiguration | undefined {
+    return this.proxyConfiguration ?? (this.proxyFromEnvironment ? proxyFromEnvironment(target) : undefined);
   }
 }
 

@@ -21,6 +21,7 @@ const KEYS = {
   "proxy.uri": "proxyConfiguration",
   "proxy.username": "proxyConfiguration",
   "proxy.password": "proxyConfiguration",
+  "proxy.fromEnvironment": "proxyFromEnvironment",
   "shoppingCartExtension.creator": "shoppingCartExtension.creator",
   "shoppingCartExtension.name": "shoppingCartExtension.name",
   "shoppingCartExtension.version": "shoppingCartExtension.version",
@@ -81,10 +82,13 @@ export function configurationFromPropertiesFile(
     fail(PREFIX + "endpoint.port", `must be a port number or -1, got '${get("endpoint.port")}'`);
   }
   const host = required("endpoint.host");
-  const validateRequests = get("validateRequests");
-  if (validateRequests !== undefined && validateRequests !== "true" && validateRequests !== "false") {
-    fail(PREFIX + "validateRequests", `must be true or false, got '${validateRequests}'`);
-  }
+  const flag = (key: Key): boolean => {
+    const value = get(key);
+    if (value !== undefined && value !== "true" && value !== "false") {
+      fail(PREFIX + key, `must be true or false, got '${value}'`);
+    }
+    return value === "true";
+  };
 
   const options: CommunicatorConfigurationOptions = {
     apiEndpoint: `${scheme}://${host}${port !== undefined && port !== -1 ? `:${port}` : ""}`,
@@ -101,7 +105,8 @@ export function configurationFromPropertiesFile(
       initialDelayMs: number("retry.initialDelayMs"),
       maxDelayMs: number("retry.maxDelayMs"),
     } as CommunicatorConfigurationOptions["retry"],
-    validateRequests: validateRequests === "true",
+    validateRequests: flag("validateRequests"),
+    proxyFromEnvironment: flag("proxy.fromEnvironment"),
   };
   const maxConnections = number("maxConnections");
   if (maxConnections !== undefined) options.maxConnections = maxConnections;

@@ -272,11 +272,15 @@ export class Communicator {
     response: ConnectionResponse,
   ): Promise<T> {
     const { statusCode, headers } = response;
-    if (statusCode >= 200 && statusCode < 300) {
-      if (operation.response === "binary") return binaryResponse(response) as T;
-      return this.marshaller.unmarshal<T>(await readBodyText(response.body));
+    const success = statusCode >= 200 && statusCode < 300;
+    if (success && operation.response === "binary") return binaryResponse(response) as T;
+    let text: string;
+    try {
+      text = await readBodyText(response.body);
+    } catch (error) {
+      throw bodyReadFailure(request, statusCode, error);
     }
-    const text = await readBodyText(response.body);
+    if (success) return this.marshaller.unmarshal<T>(text);
     throw errorForResponse(request, statusCode, headers, text, (body) => this.marshaller.unmarshal(body));
   }
 
@@ -401,6 +405,21 @@ function filenameOf(disposition: string | undefined): string | undefined {
   const plain = /filename\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]+)/.exec(disposition);
   if (!plain) return undefined;
   return plain[2] !== undefined ? plain[2].replace(/\\(.)/g, "$1") : plain[1]!.trim();
+}
+
+/**
+ * A response whose body broke off. After a POST or PUT its outcome is unknown to the caller even
+ * though the status arrived: the body that says what happened is lost.
+ */
+function bodyReadFailure(request: FailedRequest, statusCode: number, error: unknown): Error {
+  if (error instanceof OutcomeUnknownException) return error;
+  const message = `${request.method} ${request.path}: the body of the ${statusCode} response could not be read: ${messageOf(error)}`;
+  if (request.method === "POST" || request.method === "PUT") {
+    return new OutcomeUnknownException(message, request.operationId, { cause: error });
+  }
+  return error instanceof CommunicationException
+    ? error
+    : new CommunicationException(message, { cause: error });
 }
 
 function messageOf(error: unknown): string {

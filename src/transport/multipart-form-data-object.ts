@@ -36,12 +36,15 @@ export class MultipartFormDataObject {
   /**
    * Adds a file.
    * @throws TypeError when the name is empty or already used, or the file has no
-   * `fileName`, `contentType` or `content`.
+   * `fileName`, `contentType` or `content`, or its `contentType` holds a line break.
    */
   addFile(name: string, file: UploadableFile): this {
     this.#checkName(name);
     if (!file.fileName?.trim()) throw new TypeError(`multipart part '${name}': fileName is required`);
     if (!file.contentType?.trim()) throw new TypeError(`multipart part '${name}': contentType is required`);
+    if (/[\r\n]/.test(file.contentType)) {
+      throw new TypeError(`multipart part '${name}': contentType must not contain CR or LF`);
+    }
     if (file.content === undefined || file.content === null) {
       throw new TypeError(`multipart part '${name}': content is required`);
     }

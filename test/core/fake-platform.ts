@@ -14,6 +14,8 @@ export interface SeenRequest {
 export interface Reply {
   /** Destroys the connection instead of answering, after the request was read. */
   drop?: boolean;
+  /** Sends the status, headers and half of the body, then destroys the connection. */
+  cut?: boolean;
   status: number;
   headers?: Record<string, string>;
   body?: string | Buffer;
@@ -55,6 +57,12 @@ export class FakePlatform {
         void Promise.resolve((isToken ? this.token : this.api)(seen)).then((reply) => {
           if (reply.drop) {
             req.socket.destroy();
+            return;
+          }
+          if (reply.cut) {
+            const body = Buffer.from(reply.body ?? "");
+            res.writeHead(reply.status, { ...reply.headers, "content-length": String(body.length) });
+            res.write(body.subarray(0, body.length >> 1), () => req.socket.destroy());
             return;
           }
           res.writeHead(reply.status, reply.headers ?? {});

@@ -142,6 +142,26 @@ describe("automatic retries", () => {
   });
 });
 
+describe("responses whose body breaks off", () => {
+  it("reports a POST whose 201 body broke off as an outcome unknown, without repeating it", async () => {
+    platform.api = () => ({ ...json(201, { paymentId: "p-1", status: "AUTHORIZED" }), cut: true });
+    const error = (await communicator
+      .execute(PROCESS_PAYMENT, { pathParams: MERCHANT, body: { operationId: "op-9" } })
+      .catch((e: unknown) => e)) as OutcomeUnknownException;
+    expect(error).toBeInstanceOf(OutcomeUnknownException);
+    expect(error.message).toContain("body of the 201 response could not be read");
+    expect(error.operationId).toBe("op-9");
+    expect(platform.apiRequests).toHaveLength(1);
+  });
+
+  it("reports a GET whose body broke off as a CommunicationException", async () => {
+    platform.api = () => ({ ...json(200, { paymentId: "p-1", status: "AUTHORIZED" }), cut: true });
+    const error = await communicator.execute(GET_PAYMENT, GET).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommunicationException);
+    expect(error).not.toBeInstanceOf(OutcomeUnknownException);
+  });
+});
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

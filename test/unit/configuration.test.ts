@@ -67,6 +67,7 @@ describe("configuration from a properties file", () => {
         "acquiring.api.retry.maxRetries=0",
         "acquiring.api.validateRequests=true",
         "acquiring.api.connectionReuse=true",
+        "acquiring.api.proxy.fromEnvironment=true",
       ]),
       "id",
       "secret",
@@ -84,6 +85,7 @@ describe("configuration from a properties file", () => {
     });
     expect(config.retry.maxRetries).toBe(0);
     expect(config.validateRequests).toBe(true);
+    expect(config.proxyFromEnvironment).toBe(true);
   });
 
   it("accepts -1 for no timeout and the Java spelling OAUTH2", () => {

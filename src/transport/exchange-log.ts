@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import type { CommunicatorLogger } from "../log/communicator-logger.js";
+import type { LogMessageObfuscators } from "../log/log-message.js";
+import { RequestLogMessage } from "../log/request-log-message.js";
+import { ResponseLogMessage } from "../log/response-log-message.js";
+import { safeLog } from "../log/safe-log.js";
+import type { ConnectionBody, ConnectionResponse, RequestHeader } from "./connection.js";
+
+/**
+ * Logs one HTTP exchange: the request when created, then the response (buffering its body) or
+ * the error, all under one random request id. Neither a throwing logger nor a throwing
+ * obfuscator fails the exchange: the failure is reported through `logger.log`, itself guarded.
+ * @internal
+ */
+export class ExchangeLog {
+  readonly #logger: CommunicatorLogger;
+  readonly #obfuscators: LogMessageObfuscators;
+  readonly #requestId = randomUUID();
+  readonly #startedAt = performance.now();
+
+  constructor(
+    logger: CommunicatorLogger,
+    obfuscators: LogMessageObfuscators,
+    method: string,
+    uri: URL,
+    headers: readonly RequestHeader[],
+    body: ConnectionBody,
+  ) {
+    this.#logger = logger;
+    this.#obfuscators = obfuscators;
+    const message = this.#build("request", () => {
+      const request = new RequestLogMessage(this.#requestId, method, uri.pathname + uri.search, obfuscators);
+      let contentType: string | undefined;
+      for (const header of headers) {
+        request.addHeader(header.name, header.value);
+        if (header.name.toLowerCase() === "content-type") contentType = header.value;
+      }
+      if (typeof body === "string") {
+        request.setBody(body, contentType);
+      } else if (body !== undefined) {
+        request.setBinaryBody(contentType);
+      }
+      return request;
+    });
+    if (message !== undefined) safeLog.request(logger, message);
+  }
+
+  /**
+   * Reads the whole response body, logs the response, and returns it with a body over the
+   * buffered bytes.
+   * @throws whatever reading the body throws.
+   */
+  async logResponse(response: ConnectionResponse): Promise<ConnectionResponse> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of response.body) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    const message = this.#build("response", () => {
+      const logged = new ResponseLogMessage(
+        this.#requestId,
+        response.statusCode,
+        this.#elapsedMs(),
+        this.#obfuscators,
+      );
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (typeof value === "string") {
+          logged.addHeader(name, value);
+        } else if (value !== undefined) {
+          for (const item of value) logged.addHeader(name, item);
+        }
+      }
+      const contentType = response.headers["content-type"];
+      logged.setBody(
+        body.length > 0 ? body.toString("utf8") : undefined,
+        Array.isArray(contentType) ? contentType[0] : contentType,
+      );
+      return logged;
+    });
+    if (message !== undefined) safeLog.response(this.#logger, message);
+    return {
+      statusCode: response.statusCode,
+      headers: response.headers,
+      body: Readable.from(body.length > 0 ? [body] : []),
+    };
+  }
+
+  /** Logs that the exchange failed with `error`. */
+  logError(error: unknown): void {
+    safeLog.requestError(this.#logger, this.#requestId, this.#elapsedMs(), error);
+  }
+
+  #elapsedMs(): number {
+    return performance.now() - this.#startedAt;
+  }
+
+  /** Builds a log message; a build failure (a throwing custom obfuscator) is reported, not thrown. */
+  #build<T>(what: "request" | "response", build: () => T): T | undefined {
+    try {
+      return build();
+    } catch (error) {
+      try {
+        this.#logger.log(`An error occurred trying to log ${what} '${this.#requestId}'`, error);
+      } catch {
+        // A logger that cannot report its own failure is ignored: the call goes on.
+      }
+      return undefined;
+    }
+  }
+}
