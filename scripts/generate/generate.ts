@@ -4,6 +4,7 @@ import { emitIndex, INDEX_FILE } from "./emit-index.js";
 import { emitModels } from "./emit-models.js";
 import { emitOperations, emitScopesTable, OPERATIONS_FILE, SCOPES_TABLE_FILE } from "./emit-operations.js";
 import { emitResources } from "./emit-resources.js";
+import { emitOperationTests, OPERATIONS_TEST_FILE } from "./emit-tests.js";
 import { emitReadme, README_FILE } from "./emit-readme.js";
 import { emitValidators, VALIDATORS_FILE } from "./emit-validators.js";
 import { readSpecInput, SPEC_FILE } from "./spec.js";
@@ -30,6 +31,7 @@ export async function generateFiles(root: string): Promise<GeneratedFile[]> {
   const resources = emitResources(input.spec);
   const raw: GeneratedFile[] = [
     { path: INDEX_FILE, content: emitIndex(models, resources) },
+    { path: OPERATIONS_TEST_FILE, content: emitOperationTests(input.spec) },
     { path: README_FILE, content: emitReadme() },
     { path: VALIDATORS_FILE, content: emitValidators(input) },
     { path: OPERATIONS_FILE, content: emitOperations(input.spec, new Set(input.schemas.keys())) },
