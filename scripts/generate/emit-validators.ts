@@ -215,10 +215,12 @@ function emitDefinition(
         depth: 0,
       },
     );
-    body.push(`const ${variable} = value[${JSON.stringify(property)}];
-if (${variable} !== undefined) {
-${check}
-}`);
+    const simple = /^if \((.*)\) (issues\.push\(.*\);)$/.exec(check);
+    body.push(
+      simple === null
+        ? `const ${variable} = value[${JSON.stringify(property)}];\nif (${variable} !== undefined) {\n${check}\n}`
+        : `const ${variable} = value[${JSON.stringify(property)}];\nif (${variable} !== undefined && (${simple[1]})) ${simple[2]}`,
+    );
   }
   const setDeclaration =
     schema.additionalProperties === false

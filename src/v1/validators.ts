@@ -78,17 +78,13 @@ function checkAcceptDisputeLiabilityRequest(value: unknown, path: string, issues
     issues,
   );
   const p0 = value["includeEntries"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "boolean") issues.push(typeIssue(`${path}.includeEntries`, "a boolean", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "boolean")
+    issues.push(typeIssue(`${path}.includeEntries`, "a boolean", p0));
   const p1 = value["messageText"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.messageText`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.messageText`, "a string", p1));
   const p2 = value["userId"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.userId`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string") issues.push(typeIssue(`${path}.userId`, "a string", p2));
 }
 
 const ADDRESS_VERIFICATION_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -110,13 +106,11 @@ function checkAddressVerificationData(value: unknown, path: string, issues: Vali
     issues,
   );
   const p0 = value["cardholderAddress"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.cardholderAddress`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.cardholderAddress`, "a string", p0));
   const p1 = value["cardholderPostalCode"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.cardholderPostalCode`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.cardholderPostalCode`, "a string", p1));
 }
 
 const AES_UKPT_PIN_ENCRYPTION_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -140,18 +134,14 @@ function checkAesUkptPinEncryptionData(value: unknown, path: string, issues: Val
   );
   if (value["pinEncryptionType"] === undefined) issues.push(requiredIssue(`${path}.pinEncryptionType`));
   const p0 = value["keyGeneration"];
-  if (p0 !== undefined) {
-    if (!Number.isInteger(p0)) issues.push(typeIssue(`${path}.keyGeneration`, "an integer", p0));
-  }
+  if (p0 !== undefined && !Number.isInteger(p0))
+    issues.push(typeIssue(`${path}.keyGeneration`, "an integer", p0));
   const p1 = value["pinEncryptionType"];
-  if (p1 !== undefined) {
-    if (p1 !== "AES_UKPT")
-      issues.push({ path: `${path}.pinEncryptionType`, rule: "enum", message: 'must be "AES_UKPT"' });
-  }
+  if (p1 !== undefined && p1 !== "AES_UKPT")
+    issues.push({ path: `${path}.pinEncryptionType`, rule: "enum", message: 'must be "AES_UKPT"' });
   const p2 = value["randomValue"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.randomValue`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.randomValue`, "a string", p2));
 }
 
 const AMOUNT_BREAKDOWN_DATA_PROPERTIES: ReadonlySet<string> = new Set(["cashbackAmount", "tipAmount"]);
@@ -183,17 +173,13 @@ function checkAmountData(value: unknown, path: string, issues: ValidationIssue[]
   }
   checkAdditionalProperties(value, AMOUNT_DATA_PROPERTIES, "AmountData", path, issues);
   const p0 = value["amount"];
-  if (p0 !== undefined) {
-    if (!Number.isInteger(p0)) issues.push(typeIssue(`${path}.amount`, "an integer", p0));
-  }
+  if (p0 !== undefined && !Number.isInteger(p0)) issues.push(typeIssue(`${path}.amount`, "an integer", p0));
   const p1 = value["currencyCode"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.currencyCode`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.currencyCode`, "a string", p1));
   const p2 = value["numberOfDecimals"];
-  if (p2 !== undefined) {
-    if (!Number.isInteger(p2)) issues.push(typeIssue(`${path}.numberOfDecimals`, "an integer", p2));
-  }
+  if (p2 !== undefined && !Number.isInteger(p2))
+    issues.push(typeIssue(`${path}.numberOfDecimals`, "an integer", p2));
 }
 
 const API_ACCOUNT_VERIFICATION_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -227,9 +213,8 @@ function checkApiAccountVerificationRequest(value: unknown, path: string, issues
     checkMerchantData(p1, `${path}.merchant`, issues);
   }
   const p2 = value["operationId"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p2));
   const p3 = value["references"];
   if (p3 !== undefined) {
     checkPaymentReferences(p3, `${path}.references`, issues);
@@ -239,10 +224,8 @@ function checkApiAccountVerificationRequest(value: unknown, path: string, issues
     checkTerminalData(p4, `${path}.terminalData`, issues);
   }
   const p5 = value["transactionTimestamp"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "string" && !isValidDate(p5))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "string" && !isValidDate(p5))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p5));
 }
 
 const API_BALANCE_INQUIRY_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -276,9 +259,8 @@ function checkApiBalanceInquiryRequest(value: unknown, path: string, issues: Val
     checkMerchantData(p1, `${path}.merchant`, issues);
   }
   const p2 = value["operationId"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p2));
   const p3 = value["references"];
   if (p3 !== undefined) {
     checkPaymentReferences(p3, `${path}.references`, issues);
@@ -288,10 +270,8 @@ function checkApiBalanceInquiryRequest(value: unknown, path: string, issues: Val
     checkTerminalData(p4, `${path}.terminalData`, issues);
   }
   const p5 = value["transactionTimestamp"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "string" && !isValidDate(p5))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "string" && !isValidDate(p5))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p5));
 }
 
 const API_CAPTURE_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -328,25 +308,21 @@ function checkApiCaptureRequest(value: unknown, path: string, issues: Validation
     checkCapturePointOfSaleData(p2, `${path}.capturePointOfSaleData`, issues);
   }
   const p3 = value["captureSequenceNumber"];
-  if (p3 !== undefined) {
-    if (!Number.isInteger(p3)) issues.push(typeIssue(`${path}.captureSequenceNumber`, "an integer", p3));
-  }
+  if (p3 !== undefined && !Number.isInteger(p3))
+    issues.push(typeIssue(`${path}.captureSequenceNumber`, "an integer", p3));
   const p4 = value["dynamicCurrencyConversion"];
   if (p4 !== undefined) {
     checkDccData(p4, `${path}.dynamicCurrencyConversion`, issues);
   }
   const p5 = value["isFinal"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "boolean") issues.push(typeIssue(`${path}.isFinal`, "a boolean", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "boolean") issues.push(typeIssue(`${path}.isFinal`, "a boolean", p5));
   const p6 = value["marketplaceData"];
   if (p6 !== undefined) {
     checkMarketplaceData(p6, `${path}.marketplaceData`, issues);
   }
   const p7 = value["operationId"];
-  if (p7 !== undefined) {
-    if (typeof p7 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p7));
-  }
+  if (p7 !== undefined && typeof p7 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p7));
   const p8 = value["references"];
   if (p8 !== undefined) {
     checkPaymentReferences(p8, `${path}.references`, issues);
@@ -356,10 +332,8 @@ function checkApiCaptureRequest(value: unknown, path: string, issues: Validation
     checkTerminalData(p9, `${path}.terminalData`, issues);
   }
   const p10 = value["transactionTimestamp"];
-  if (p10 !== undefined) {
-    if (typeof p10 !== "string" && !isValidDate(p10))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p10));
-  }
+  if (p10 !== undefined && typeof p10 !== "string" && !isValidDate(p10))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p10));
 }
 
 const API_CAPTURE_REQUEST_FOR_REFUND_PROPERTIES: ReadonlySet<string> = new Set([
@@ -388,9 +362,8 @@ function checkApiCaptureRequestForRefund(value: unknown, path: string, issues: V
     checkCapturePointOfSaleData(p0, `${path}.capturePointOfSaleData`, issues);
   }
   const p1 = value["operationId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p1));
   const p2 = value["references"];
   if (p2 !== undefined) {
     checkPaymentReferences(p2, `${path}.references`, issues);
@@ -400,10 +373,8 @@ function checkApiCaptureRequestForRefund(value: unknown, path: string, issues: V
     checkTerminalData(p3, `${path}.terminalData`, issues);
   }
   const p4 = value["transactionTimestamp"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string" && !isValidDate(p4))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string" && !isValidDate(p4))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p4));
 }
 
 const API_INCREMENT_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -430,18 +401,15 @@ function checkApiIncrementRequest(value: unknown, path: string, issues: Validati
     checkAmountData(p1, `${path}.incrementAmount`, issues);
   }
   const p2 = value["operationId"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p2));
   const p3 = value["terminalData"];
   if (p3 !== undefined) {
     checkTerminalData(p3, `${path}.terminalData`, issues);
   }
   const p4 = value["transactionTimestamp"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string" && !isValidDate(p4))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string" && !isValidDate(p4))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p4));
 }
 
 const API_PAYMENT_REFUND_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -472,17 +440,15 @@ function checkApiPaymentRefundRequest(value: unknown, path: string, issues: Vali
     checkAmountData(p0, `${path}.amount`, issues);
   }
   const p1 = value["captureImmediately"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "boolean") issues.push(typeIssue(`${path}.captureImmediately`, "a boolean", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "boolean")
+    issues.push(typeIssue(`${path}.captureImmediately`, "a boolean", p1));
   const p2 = value["dynamicCurrencyConversion"];
   if (p2 !== undefined) {
     checkDccData(p2, `${path}.dynamicCurrencyConversion`, issues);
   }
   const p3 = value["operationId"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p3));
   const p4 = value["references"];
   if (p4 !== undefined) {
     checkPaymentReferences(p4, `${path}.references`, issues);
@@ -492,10 +458,8 @@ function checkApiPaymentRefundRequest(value: unknown, path: string, issues: Vali
     checkTerminalData(p5, `${path}.terminalData`, issues);
   }
   const p6 = value["transactionTimestamp"];
-  if (p6 !== undefined) {
-    if (typeof p6 !== "string" && !isValidDate(p6))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p6));
-  }
+  if (p6 !== undefined && typeof p6 !== "string" && !isValidDate(p6))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p6));
 }
 
 const API_PAYMENT_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -527,9 +491,8 @@ function checkApiPaymentRequest(value: unknown, path: string, issues: Validation
     checkAmountBreakdownData(p1, `${path}.amountBreakdownData`, issues);
   }
   const p2 = value["authorizationType"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.authorizationType`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.authorizationType`, "a string", p2));
   const p3 = value["cardPaymentData"];
   if (p3 !== undefined) {
     checkCardPaymentData(p3, `${path}.cardPaymentData`, issues);
@@ -543,9 +506,8 @@ function checkApiPaymentRequest(value: unknown, path: string, issues: Validation
     checkMerchantData(p5, `${path}.merchant`, issues);
   }
   const p6 = value["operationId"];
-  if (p6 !== undefined) {
-    if (typeof p6 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p6));
-  }
+  if (p6 !== undefined && typeof p6 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p6));
   const p7 = value["references"];
   if (p7 !== undefined) {
     checkPaymentReferences(p7, `${path}.references`, issues);
@@ -555,10 +517,8 @@ function checkApiPaymentRequest(value: unknown, path: string, issues: Validation
     checkTerminalData(p8, `${path}.terminalData`, issues);
   }
   const p9 = value["transactionTimestamp"];
-  if (p9 !== undefined) {
-    if (typeof p9 !== "string" && !isValidDate(p9))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p9));
-  }
+  if (p9 !== undefined && typeof p9 !== "string" && !isValidDate(p9))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p9));
 }
 
 const API_PAYMENT_REVERSAL_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -587,9 +547,8 @@ function checkApiPaymentReversalRequest(value: unknown, path: string, issues: Va
     checkDccData(p0, `${path}.dynamicCurrencyConversion`, issues);
   }
   const p1 = value["operationId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p1));
   const p2 = value["reversalAmount"];
   if (p2 !== undefined) {
     checkAmountData(p2, `${path}.reversalAmount`, issues);
@@ -599,10 +558,8 @@ function checkApiPaymentReversalRequest(value: unknown, path: string, issues: Va
     checkTerminalData(p3, `${path}.terminalData`, issues);
   }
   const p4 = value["transactionTimestamp"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string" && !isValidDate(p4))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string" && !isValidDate(p4))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p4));
 }
 
 const API_REFUND_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -640,9 +597,8 @@ function checkApiRefundRequest(value: unknown, path: string, issues: ValidationI
     checkMerchantData(p3, `${path}.merchant`, issues);
   }
   const p4 = value["operationId"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p4));
   const p5 = value["references"];
   if (p5 !== undefined) {
     checkPaymentReferences(p5, `${path}.references`, issues);
@@ -652,10 +608,8 @@ function checkApiRefundRequest(value: unknown, path: string, issues: ValidationI
     checkTerminalData(p6, `${path}.terminalData`, issues);
   }
   const p7 = value["transactionTimestamp"];
-  if (p7 !== undefined) {
-    if (typeof p7 !== "string" && !isValidDate(p7))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p7));
-  }
+  if (p7 !== undefined && typeof p7 !== "string" && !isValidDate(p7))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p7));
 }
 
 const API_REFUND_REVERSAL_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -678,18 +632,15 @@ function checkApiRefundReversalRequest(value: unknown, path: string, issues: Val
     issues,
   );
   const p0 = value["operationId"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p0));
   const p1 = value["terminalData"];
   if (p1 !== undefined) {
     checkTerminalData(p1, `${path}.terminalData`, issues);
   }
   const p2 = value["transactionTimestamp"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string" && !isValidDate(p2))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string" && !isValidDate(p2))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p2));
 }
 
 const API_TECHNICAL_REVERSAL_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -713,22 +664,17 @@ function checkApiTechnicalReversalRequest(value: unknown, path: string, issues: 
     issues,
   );
   const p0 = value["operationId"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p0));
   const p1 = value["reason"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.reason`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string") issues.push(typeIssue(`${path}.reason`, "a string", p1));
   const p2 = value["terminalData"];
   if (p2 !== undefined) {
     checkTerminalData(p2, `${path}.terminalData`, issues);
   }
   const p3 = value["transactionTimestamp"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string" && !isValidDate(p3))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string" && !isValidDate(p3))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p3));
 }
 
 const BY_ACQUIRER_IDS_PROPERTIES: ReadonlySet<string> = new Set(["acquirerIds", "merchantScopeType"]);
@@ -754,10 +700,8 @@ function checkByAcquirerIds(value: unknown, path: string, issues: ValidationIssu
     }
   }
   const p1 = value["merchantScopeType"];
-  if (p1 !== undefined) {
-    if (p1 !== "BY_ACQUIRER_IDS")
-      issues.push({ path: `${path}.merchantScopeType`, rule: "enum", message: 'must be "BY_ACQUIRER_IDS"' });
-  }
+  if (p1 !== undefined && p1 !== "BY_ACQUIRER_IDS")
+    issues.push({ path: `${path}.merchantScopeType`, rule: "enum", message: 'must be "BY_ACQUIRER_IDS"' });
 }
 
 const BY_MERCHANT_IDS_PROPERTIES: ReadonlySet<string> = new Set(["merchantIds", "merchantScopeType"]);
@@ -782,10 +726,8 @@ function checkByMerchantIds(value: unknown, path: string, issues: ValidationIssu
     }
   }
   const p1 = value["merchantScopeType"];
-  if (p1 !== undefined) {
-    if (p1 !== "BY_MERCHANT_IDS")
-      issues.push({ path: `${path}.merchantScopeType`, rule: "enum", message: 'must be "BY_MERCHANT_IDS"' });
-  }
+  if (p1 !== undefined && p1 !== "BY_MERCHANT_IDS")
+    issues.push({ path: `${path}.merchantScopeType`, rule: "enum", message: 'must be "BY_MERCHANT_IDS"' });
 }
 
 const BY_MERCHANT_ROOT_IDS_PROPERTIES: ReadonlySet<string> = new Set([
@@ -813,14 +755,12 @@ function checkByMerchantRootIds(value: unknown, path: string, issues: Validation
     }
   }
   const p1 = value["merchantScopeType"];
-  if (p1 !== undefined) {
-    if (p1 !== "BY_MERCHANT_ROOT_IDS")
-      issues.push({
-        path: `${path}.merchantScopeType`,
-        rule: "enum",
-        message: 'must be "BY_MERCHANT_ROOT_IDS"',
-      });
-  }
+  if (p1 !== undefined && p1 !== "BY_MERCHANT_ROOT_IDS")
+    issues.push({
+      path: `${path}.merchantScopeType`,
+      rule: "enum",
+      message: 'must be "BY_MERCHANT_ROOT_IDS"',
+    });
 }
 
 const CAPTURE_AMOUNT_BREAKDOWN_DATA_PROPERTIES: ReadonlySet<string> = new Set(["tipAmount"]);
@@ -887,21 +827,15 @@ function checkCardDataForDcc(value: unknown, path: string, issues: ValidationIss
   }
   checkAdditionalProperties(value, CARD_DATA_FOR_DCC_PROPERTIES, "CardDataForDcc", path, issues);
   const p0 = value["bin"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.bin`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.bin`, "a string", p0));
   const p1 = value["brand"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p1));
   const p2 = value["cardCountryCode"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.cardCountryCode`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.cardCountryCode`, "a string", p2));
   const p3 = value["cardEntryMode"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p3));
 }
 
 const CARD_ON_FILE_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -922,9 +856,8 @@ function checkCardOnFileData(value: unknown, path: string, issues: ValidationIss
     checkInitialCardOnFileData(p0, `${path}.initialCardOnFileData`, issues);
   }
   const p1 = value["isInitialTransaction"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "boolean") issues.push(typeIssue(`${path}.isInitialTransaction`, "a boolean", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "boolean")
+    issues.push(typeIssue(`${path}.isInitialTransaction`, "a boolean", p1));
   const p2 = value["subsequentCardOnFileData"];
   if (p2 !== undefined) {
     checkSubsequentCardOnFileData(p2, `${path}.subsequentCardOnFileData`, issues);
@@ -955,38 +888,30 @@ function checkCardPaymentData(value: unknown, path: string, issues: ValidationIs
   }
   checkAdditionalProperties(value, CARD_PAYMENT_DATA_PROPERTIES, "CardPaymentData", path, issues);
   const p0 = value["allowPartialApproval"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "boolean") issues.push(typeIssue(`${path}.allowPartialApproval`, "a boolean", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "boolean")
+    issues.push(typeIssue(`${path}.allowPartialApproval`, "a boolean", p0));
   const p1 = value["brand"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p1));
   const p2 = value["brandSelector"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.brandSelector`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.brandSelector`, "a string", p2));
   const p3 = value["captureImmediately"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "boolean") issues.push(typeIssue(`${path}.captureImmediately`, "a boolean", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "boolean")
+    issues.push(typeIssue(`${path}.captureImmediately`, "a boolean", p3));
   const p4 = value["cardData"];
   if (p4 !== undefined) {
     checkPlainCardData(p4, `${path}.cardData`, issues);
   }
   const p5 = value["cardEntryMode"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "string") issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "string")
+    issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p5));
   const p6 = value["cardOnFileData"];
   if (p6 !== undefined) {
     checkCardOnFileData(p6, `${path}.cardOnFileData`, issues);
   }
   const p7 = value["cardholderVerificationMethod"];
-  if (p7 !== undefined) {
-    if (typeof p7 !== "string")
-      issues.push(typeIssue(`${path}.cardholderVerificationMethod`, "a string", p7));
-  }
+  if (p7 !== undefined && typeof p7 !== "string")
+    issues.push(typeIssue(`${path}.cardholderVerificationMethod`, "a string", p7));
   const p8 = value["ecommerceData"];
   if (p8 !== undefined) {
     checkECommerceData(p8, `${path}.ecommerceData`, issues);
@@ -1004,9 +929,8 @@ function checkCardPaymentData(value: unknown, path: string, issues: ValidationIs
     checkServiceLocationData(p11, `${path}.serviceLocationData`, issues);
   }
   const p12 = value["walletId"];
-  if (p12 !== undefined) {
-    if (typeof p12 !== "string") issues.push(typeIssue(`${path}.walletId`, "a string", p12));
-  }
+  if (p12 !== undefined && typeof p12 !== "string")
+    issues.push(typeIssue(`${path}.walletId`, "a string", p12));
 }
 
 const CARD_PAYMENT_DATA_FOR_BALANCE_INQUIRY_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1038,26 +962,20 @@ function checkCardPaymentDataForBalanceInquiry(
     issues,
   );
   const p0 = value["brand"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p0));
   const p1 = value["brandSelector"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.brandSelector`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.brandSelector`, "a string", p1));
   const p2 = value["cardData"];
   if (p2 !== undefined) {
     checkPlainCardData(p2, `${path}.cardData`, issues);
   }
   const p3 = value["cardEntryMode"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p3));
   const p4 = value["cardholderVerificationMethod"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string")
-      issues.push(typeIssue(`${path}.cardholderVerificationMethod`, "a string", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string")
+    issues.push(typeIssue(`${path}.cardholderVerificationMethod`, "a string", p4));
   const p5 = value["ecommerceData"];
   if (p5 !== undefined) {
     checkECommerceData(p5, `${path}.ecommerceData`, issues);
@@ -1067,9 +985,7 @@ function checkCardPaymentDataForBalanceInquiry(
     checkPointOfSaleData(p6, `${path}.pointOfSaleData`, issues);
   }
   const p7 = value["walletId"];
-  if (p7 !== undefined) {
-    if (typeof p7 !== "string") issues.push(typeIssue(`${path}.walletId`, "a string", p7));
-  }
+  if (p7 !== undefined && typeof p7 !== "string") issues.push(typeIssue(`${path}.walletId`, "a string", p7));
 }
 
 const CARD_PAYMENT_DATA_FOR_REFUND_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1099,30 +1015,23 @@ function checkCardPaymentDataForRefund(value: unknown, path: string, issues: Val
     issues,
   );
   const p0 = value["brand"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p0));
   const p1 = value["brandSelector"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.brandSelector`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.brandSelector`, "a string", p1));
   const p2 = value["captureImmediately"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "boolean") issues.push(typeIssue(`${path}.captureImmediately`, "a boolean", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "boolean")
+    issues.push(typeIssue(`${path}.captureImmediately`, "a boolean", p2));
   const p3 = value["cardData"];
   if (p3 !== undefined) {
     checkPlainCardData(p3, `${path}.cardData`, issues);
   }
   const p4 = value["cardEntryMode"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string") issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string")
+    issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p4));
   const p5 = value["cardholderVerificationMethod"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "string")
-      issues.push(typeIssue(`${path}.cardholderVerificationMethod`, "a string", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "string")
+    issues.push(typeIssue(`${path}.cardholderVerificationMethod`, "a string", p5));
   const p6 = value["networkTokenData"];
   if (p6 !== undefined) {
     checkNetworkTokenData(p6, `${path}.networkTokenData`, issues);
@@ -1136,9 +1045,7 @@ function checkCardPaymentDataForRefund(value: unknown, path: string, issues: Val
     checkPointOfSaleData(p8, `${path}.pointOfSaleData`, issues);
   }
   const p9 = value["walletId"];
-  if (p9 !== undefined) {
-    if (typeof p9 !== "string") issues.push(typeIssue(`${path}.walletId`, "a string", p9));
-  }
+  if (p9 !== undefined && typeof p9 !== "string") issues.push(typeIssue(`${path}.walletId`, "a string", p9));
 }
 
 const CARD_PAYMENT_DATA_FOR_VERIFICATION_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1168,30 +1075,24 @@ function checkCardPaymentDataForVerification(value: unknown, path: string, issue
     issues,
   );
   const p0 = value["brand"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.brand`, "a string", p0));
   const p1 = value["brandSelector"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.brandSelector`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.brandSelector`, "a string", p1));
   const p2 = value["cardData"];
   if (p2 !== undefined) {
     checkPlainCardData(p2, `${path}.cardData`, issues);
   }
   const p3 = value["cardEntryMode"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.cardEntryMode`, "a string", p3));
   const p4 = value["cardOnFileData"];
   if (p4 !== undefined) {
     checkCardOnFileData(p4, `${path}.cardOnFileData`, issues);
   }
   const p5 = value["cardholderVerificationMethod"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "string")
-      issues.push(typeIssue(`${path}.cardholderVerificationMethod`, "a string", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "string")
+    issues.push(typeIssue(`${path}.cardholderVerificationMethod`, "a string", p5));
   const p6 = value["ecommerceData"];
   if (p6 !== undefined) {
     checkECommerceDataForAccountVerification(p6, `${path}.ecommerceData`, issues);
@@ -1205,9 +1106,7 @@ function checkCardPaymentDataForVerification(value: unknown, path: string, issue
     checkPointOfSaleData(p8, `${path}.pointOfSaleData`, issues);
   }
   const p9 = value["walletId"];
-  if (p9 !== undefined) {
-    if (typeof p9 !== "string") issues.push(typeIssue(`${path}.walletId`, "a string", p9));
-  }
+  if (p9 !== undefined && typeof p9 !== "string") issues.push(typeIssue(`${path}.walletId`, "a string", p9));
 }
 
 const CUSTOMER_SERVICE_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1224,17 +1123,14 @@ function checkCustomerServiceData(value: unknown, path: string, issues: Validati
   }
   checkAdditionalProperties(value, CUSTOMER_SERVICE_DATA_PROPERTIES, "CustomerServiceData", path, issues);
   const p0 = value["customerServiceEmail"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.customerServiceEmail`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.customerServiceEmail`, "a string", p0));
   const p1 = value["customerServicePhoneNumber"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.customerServicePhoneNumber`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.customerServicePhoneNumber`, "a string", p1));
   const p2 = value["customerServiceUrl"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.customerServiceUrl`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.customerServiceUrl`, "a string", p2));
 }
 
 const DATE_RANGE_PROPERTIES: ReadonlySet<string> = new Set(["greaterEqual", "lowerEqual"]);
@@ -1247,13 +1143,11 @@ function checkDateRange(value: unknown, path: string, issues: ValidationIssue[])
   }
   checkAdditionalProperties(value, DATE_RANGE_PROPERTIES, "DateRange", path, issues);
   const p0 = value["greaterEqual"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.greaterEqual`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.greaterEqual`, "a string", p0));
   const p1 = value["lowerEqual"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.lowerEqual`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.lowerEqual`, "a string", p1));
 }
 
 const DATE_TIME_RANGE_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1271,21 +1165,15 @@ function checkDateTimeRange(value: unknown, path: string, issues: ValidationIssu
   }
   checkAdditionalProperties(value, DATE_TIME_RANGE_PROPERTIES, "DateTimeRange", path, issues);
   const p0 = value["greater"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.greater`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.greater`, "a string", p0));
   const p1 = value["greaterEqual"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.greaterEqual`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.greaterEqual`, "a string", p1));
   const p2 = value["lower"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.lower`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string") issues.push(typeIssue(`${path}.lower`, "a string", p2));
   const p3 = value["lowerEqual"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.lowerEqual`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.lowerEqual`, "a string", p3));
 }
 
 const DCC_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1303,22 +1191,16 @@ function checkDccData(value: unknown, path: string, issues: ValidationIssue[]): 
   }
   checkAdditionalProperties(value, DCC_DATA_PROPERTIES, "DccData", path, issues);
   const p0 = value["amount"];
-  if (p0 !== undefined) {
-    if (!Number.isInteger(p0)) issues.push(typeIssue(`${path}.amount`, "an integer", p0));
-  }
+  if (p0 !== undefined && !Number.isInteger(p0)) issues.push(typeIssue(`${path}.amount`, "an integer", p0));
   const p1 = value["conversionRate"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "number" || !Number.isFinite(p1))
-      issues.push(typeIssue(`${path}.conversionRate`, "a number", p1));
-  }
+  if (p1 !== undefined && (typeof p1 !== "number" || !Number.isFinite(p1)))
+    issues.push(typeIssue(`${path}.conversionRate`, "a number", p1));
   const p2 = value["currencyCode"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.currencyCode`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.currencyCode`, "a string", p2));
   const p3 = value["numberOfDecimals"];
-  if (p3 !== undefined) {
-    if (!Number.isInteger(p3)) issues.push(typeIssue(`${path}.numberOfDecimals`, "an integer", p3));
-  }
+  if (p3 !== undefined && !Number.isInteger(p3))
+    issues.push(typeIssue(`${path}.numberOfDecimals`, "an integer", p3));
 }
 
 const DISPUTE_DOCUMENT_ID_ITEM_PROPERTIES: ReadonlySet<string> = new Set(["documentId"]);
@@ -1337,9 +1219,8 @@ function checkDisputeDocumentIdItem(value: unknown, path: string, issues: Valida
     issues,
   );
   const p0 = value["documentId"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.documentId`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.documentId`, "a string", p0));
 }
 
 const DUKPT_PIN_ENCRYPTION_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1362,14 +1243,11 @@ function checkDukptPinEncryptionData(value: unknown, path: string, issues: Valid
   );
   if (value["pinEncryptionType"] === undefined) issues.push(requiredIssue(`${path}.pinEncryptionType`));
   const p0 = value["keySerialNumber"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.keySerialNumber`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.keySerialNumber`, "a string", p0));
   const p1 = value["pinEncryptionType"];
-  if (p1 !== undefined) {
-    if (p1 !== "DUKPT")
-      issues.push({ path: `${path}.pinEncryptionType`, rule: "enum", message: 'must be "DUKPT"' });
-  }
+  if (p1 !== undefined && p1 !== "DUKPT")
+    issues.push({ path: `${path}.pinEncryptionType`, rule: "enum", message: 'must be "DUKPT"' });
 }
 
 const E_COMMERCE_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1390,9 +1268,8 @@ function checkECommerceData(value: unknown, path: string, issues: ValidationIssu
     checkAddressVerificationData(p0, `${path}.addressVerificationData`, issues);
   }
   const p1 = value["scaExemptionRequest"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.scaExemptionRequest`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.scaExemptionRequest`, "a string", p1));
   const p2 = value["threeDSecure"];
   if (p2 !== undefined) {
     checkThreeDSecure(p2, `${path}.threeDSecure`, issues);
@@ -1441,13 +1318,9 @@ function checkEmvDataItem(value: unknown, path: string, issues: ValidationIssue[
   }
   checkAdditionalProperties(value, EMV_DATA_ITEM_PROPERTIES, "EmvDataItem", path, issues);
   const p0 = value["tag"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.tag`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.tag`, "a string", p0));
   const p1 = value["value"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.value`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string") issues.push(typeIssue(`${path}.value`, "a string", p1));
 }
 
 const GEO_COORDINATES_PROPERTIES: ReadonlySet<string> = new Set(["latitude", "longitude"]);
@@ -1460,15 +1333,11 @@ function checkGeoCoordinates(value: unknown, path: string, issues: ValidationIss
   }
   checkAdditionalProperties(value, GEO_COORDINATES_PROPERTIES, "GeoCoordinates", path, issues);
   const p0 = value["latitude"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "number" || !Number.isFinite(p0))
-      issues.push(typeIssue(`${path}.latitude`, "a number", p0));
-  }
+  if (p0 !== undefined && (typeof p0 !== "number" || !Number.isFinite(p0)))
+    issues.push(typeIssue(`${path}.latitude`, "a number", p0));
   const p1 = value["longitude"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "number" || !Number.isFinite(p1))
-      issues.push(typeIssue(`${path}.longitude`, "a number", p1));
-  }
+  if (p1 !== undefined && (typeof p1 !== "number" || !Number.isFinite(p1)))
+    issues.push(typeIssue(`${path}.longitude`, "a number", p1));
 }
 
 const GET_DCC_RATE_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1492,21 +1361,18 @@ function checkGetDccRateRequest(value: unknown, path: string, issues: Validation
     checkCardDataForDcc(p0, `${path}.cardPaymentData`, issues);
   }
   const p1 = value["operationId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.operationId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.operationId`, "a string", p1));
   const p2 = value["pointOfSaleData"];
   if (p2 !== undefined) {
     checkPointOfSaleDataForDcc(p2, `${path}.pointOfSaleData`, issues);
   }
   const p3 = value["rateReferenceId"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.rateReferenceId`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.rateReferenceId`, "a string", p3));
   const p4 = value["targetCurrency"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string") issues.push(typeIssue(`${path}.targetCurrency`, "a string", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string")
+    issues.push(typeIssue(`${path}.targetCurrency`, "a string", p4));
   const p5 = value["transaction"];
   if (p5 !== undefined) {
     checkTransactionDataForDcc(p5, `${path}.transaction`, issues);
@@ -1529,13 +1395,10 @@ function checkInitialCardOnFileData(value: unknown, path: string, issues: Valida
     issues,
   );
   const p0 = value["futureUse"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.futureUse`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.futureUse`, "a string", p0));
   const p1 = value["transactionType"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.transactionType`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.transactionType`, "a string", p1));
 }
 
 const MARKETPLACE_DATA_PROPERTIES: ReadonlySet<string> = new Set(["retailerCountryCode", "retailerName"]);
@@ -1548,13 +1411,11 @@ function checkMarketplaceData(value: unknown, path: string, issues: ValidationIs
   }
   checkAdditionalProperties(value, MARKETPLACE_DATA_PROPERTIES, "MarketplaceData", path, issues);
   const p0 = value["retailerCountryCode"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.retailerCountryCode`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.retailerCountryCode`, "a string", p0));
   const p1 = value["retailerName"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.retailerName`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.retailerName`, "a string", p1));
 }
 
 const MERCHANT_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1579,49 +1440,34 @@ function checkMerchantData(value: unknown, path: string, issues: ValidationIssue
   }
   checkAdditionalProperties(value, MERCHANT_DATA_PROPERTIES, "MerchantData", path, issues);
   const p0 = value["address"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.address`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.address`, "a string", p0));
   const p1 = value["city"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.city`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string") issues.push(typeIssue(`${path}.city`, "a string", p1));
   const p2 = value["countryCode"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.countryCode`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.countryCode`, "a string", p2));
   const p3 = value["customerServiceData"];
   if (p3 !== undefined) {
     checkCustomerServiceData(p3, `${path}.customerServiceData`, issues);
   }
   const p4 = value["merchantCategoryCode"];
-  if (p4 !== undefined) {
-    if (!Number.isInteger(p4)) issues.push(typeIssue(`${path}.merchantCategoryCode`, "an integer", p4));
-  }
+  if (p4 !== undefined && !Number.isInteger(p4))
+    issues.push(typeIssue(`${path}.merchantCategoryCode`, "an integer", p4));
   const p5 = value["name"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "string") issues.push(typeIssue(`${path}.name`, "a string", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "string") issues.push(typeIssue(`${path}.name`, "a string", p5));
   const p6 = value["paymentFacilitatorId"];
-  if (p6 !== undefined) {
-    if (typeof p6 !== "string") issues.push(typeIssue(`${path}.paymentFacilitatorId`, "a string", p6));
-  }
+  if (p6 !== undefined && typeof p6 !== "string")
+    issues.push(typeIssue(`${path}.paymentFacilitatorId`, "a string", p6));
   const p7 = value["postalCode"];
-  if (p7 !== undefined) {
-    if (typeof p7 !== "string") issues.push(typeIssue(`${path}.postalCode`, "a string", p7));
-  }
+  if (p7 !== undefined && typeof p7 !== "string")
+    issues.push(typeIssue(`${path}.postalCode`, "a string", p7));
   const p8 = value["stateCode"];
-  if (p8 !== undefined) {
-    if (typeof p8 !== "string") issues.push(typeIssue(`${path}.stateCode`, "a string", p8));
-  }
+  if (p8 !== undefined && typeof p8 !== "string") issues.push(typeIssue(`${path}.stateCode`, "a string", p8));
   const p9 = value["subMerchantId"];
-  if (p9 !== undefined) {
-    if (typeof p9 !== "string") issues.push(typeIssue(`${path}.subMerchantId`, "a string", p9));
-  }
+  if (p9 !== undefined && typeof p9 !== "string")
+    issues.push(typeIssue(`${path}.subMerchantId`, "a string", p9));
   const p10 = value["taxId"];
-  if (p10 !== undefined) {
-    if (typeof p10 !== "string") issues.push(typeIssue(`${path}.taxId`, "a string", p10));
-  }
+  if (p10 !== undefined && typeof p10 !== "string") issues.push(typeIssue(`${path}.taxId`, "a string", p10));
 }
 
 const MERCHANT_ID_ITEM_PROPERTIES: ReadonlySet<string> = new Set(["acquirerId", "merchantId"]);
@@ -1634,13 +1480,11 @@ function checkMerchantIdItem(value: unknown, path: string, issues: ValidationIss
   }
   checkAdditionalProperties(value, MERCHANT_ID_ITEM_PROPERTIES, "MerchantIdItem", path, issues);
   const p0 = value["acquirerId"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.acquirerId`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.acquirerId`, "a string", p0));
   const p1 = value["merchantId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.merchantId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.merchantId`, "a string", p1));
 }
 
 const MERCHANT_ROOT_ID_ITEM_PROPERTIES: ReadonlySet<string> = new Set(["acquirerId", "merchantRootId"]);
@@ -1653,13 +1497,11 @@ function checkMerchantRootIdItem(value: unknown, path: string, issues: Validatio
   }
   checkAdditionalProperties(value, MERCHANT_ROOT_ID_ITEM_PROPERTIES, "MerchantRootIdItem", path, issues);
   const p0 = value["acquirerId"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.acquirerId`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.acquirerId`, "a string", p0));
   const p1 = value["merchantRootId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.merchantRootId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.merchantRootId`, "a string", p1));
 }
 
 /** Checks one MerchantScope: the merchantScopeType property selects the variant. */
@@ -1695,13 +1537,10 @@ function checkNetworkTokenData(value: unknown, path: string, issues: ValidationI
   }
   checkAdditionalProperties(value, NETWORK_TOKEN_DATA_PROPERTIES, "NetworkTokenData", path, issues);
   const p0 = value["cryptogram"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.cryptogram`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.cryptogram`, "a string", p0));
   const p1 = value["eci"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.eci`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string") issues.push(typeIssue(`${path}.eci`, "a string", p1));
 }
 
 const ONLINE_PIN_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1718,13 +1557,11 @@ function checkOnlinePinData(value: unknown, path: string, issues: ValidationIssu
   }
   checkAdditionalProperties(value, ONLINE_PIN_DATA_PROPERTIES, "OnlinePinData", path, issues);
   const p0 = value["encryptedPinBlock"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.encryptedPinBlock`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.encryptedPinBlock`, "a string", p0));
   const p1 = value["pinBlockFormat"];
-  if (p1 !== undefined) {
-    if (!Number.isInteger(p1)) issues.push(typeIssue(`${path}.pinBlockFormat`, "an integer", p1));
-  }
+  if (p1 !== undefined && !Number.isInteger(p1))
+    issues.push(typeIssue(`${path}.pinBlockFormat`, "an integer", p1));
   const p2 = value["pinEncryptionData"];
   if (p2 !== undefined) {
     checkPinEncryptionData(p2, `${path}.pinEncryptionData`, issues);
@@ -1750,14 +1587,11 @@ function checkOriginalTransactionReferences(value: unknown, path: string, issues
     issues,
   );
   const p0 = value["originalSchemeTransactionId"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.originalSchemeTransactionId`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.originalSchemeTransactionId`, "a string", p0));
   const p1 = value["originalSchemeTransactionLinkId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string")
-      issues.push(typeIssue(`${path}.originalSchemeTransactionLinkId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.originalSchemeTransactionLinkId`, "a string", p1));
 }
 
 const PAGINATION_REQUEST_PROPERTIES: ReadonlySet<string> = new Set(["fromIndex", "pageSize", "searchId"]);
@@ -1770,17 +1604,12 @@ function checkPaginationRequest(value: unknown, path: string, issues: Validation
   }
   checkAdditionalProperties(value, PAGINATION_REQUEST_PROPERTIES, "PaginationRequest", path, issues);
   const p0 = value["fromIndex"];
-  if (p0 !== undefined) {
-    if (!Number.isInteger(p0)) issues.push(typeIssue(`${path}.fromIndex`, "an integer", p0));
-  }
+  if (p0 !== undefined && !Number.isInteger(p0))
+    issues.push(typeIssue(`${path}.fromIndex`, "an integer", p0));
   const p1 = value["pageSize"];
-  if (p1 !== undefined) {
-    if (!Number.isInteger(p1)) issues.push(typeIssue(`${path}.pageSize`, "an integer", p1));
-  }
+  if (p1 !== undefined && !Number.isInteger(p1)) issues.push(typeIssue(`${path}.pageSize`, "an integer", p1));
   const p2 = value["searchId"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.searchId`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string") issues.push(typeIssue(`${path}.searchId`, "a string", p2));
 }
 
 const PAYMENT_REFERENCES_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1796,13 +1625,11 @@ function checkPaymentReferences(value: unknown, path: string, issues: Validation
   }
   checkAdditionalProperties(value, PAYMENT_REFERENCES_PROPERTIES, "PaymentReferences", path, issues);
   const p0 = value["dynamicDescriptor"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.dynamicDescriptor`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.dynamicDescriptor`, "a string", p0));
   const p1 = value["merchantReference"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.merchantReference`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.merchantReference`, "a string", p1));
 }
 
 /** Checks one PinEncryptionData: the pinEncryptionType property selects the variant. */
@@ -1843,21 +1670,17 @@ function checkPlainCardData(value: unknown, path: string, issues: ValidationIssu
   }
   checkAdditionalProperties(value, PLAIN_CARD_DATA_PROPERTIES, "PlainCardData", path, issues);
   const p0 = value["cardNumber"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.cardNumber`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.cardNumber`, "a string", p0));
   const p1 = value["cardSecurityCode"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.cardSecurityCode`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.cardSecurityCode`, "a string", p1));
   const p2 = value["cardSequenceNumber"];
-  if (p2 !== undefined) {
-    if (!Number.isInteger(p2)) issues.push(typeIssue(`${path}.cardSequenceNumber`, "an integer", p2));
-  }
+  if (p2 !== undefined && !Number.isInteger(p2))
+    issues.push(typeIssue(`${path}.cardSequenceNumber`, "an integer", p2));
   const p3 = value["expiryDate"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.expiryDate`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.expiryDate`, "a string", p3));
 }
 
 const POINT_OF_SALE_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1887,22 +1710,18 @@ function checkPointOfSaleData(value: unknown, path: string, issues: ValidationIs
     }
   }
   const p1 = value["isResponseToPinRequest"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "boolean") issues.push(typeIssue(`${path}.isResponseToPinRequest`, "a boolean", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "boolean")
+    issues.push(typeIssue(`${path}.isResponseToPinRequest`, "a boolean", p1));
   const p2 = value["isRetryWithTheSameOperationId"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "boolean")
-      issues.push(typeIssue(`${path}.isRetryWithTheSameOperationId`, "a boolean", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "boolean")
+    issues.push(typeIssue(`${path}.isRetryWithTheSameOperationId`, "a boolean", p2));
   const p3 = value["onlinePinData"];
   if (p3 !== undefined) {
     checkOnlinePinData(p3, `${path}.onlinePinData`, issues);
   }
   const p4 = value["track2Data"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string") issues.push(typeIssue(`${path}.track2Data`, "a string", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string")
+    issues.push(typeIssue(`${path}.track2Data`, "a string", p4));
 }
 
 const POINT_OF_SALE_DATA_FOR_DCC_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1924,13 +1743,11 @@ function checkPointOfSaleDataForDcc(value: unknown, path: string, issues: Valida
     issues,
   );
   const p0 = value["terminalCountryCode"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.terminalCountryCode`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.terminalCountryCode`, "a string", p0));
   const p1 = value["terminalId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.terminalId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.terminalId`, "a string", p1));
 }
 
 const SEARCH_DISPUTE_ENTRIES_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -1959,9 +1776,7 @@ function checkSearchDisputeEntriesRequest(value: unknown, path: string, issues: 
     issues,
   );
   const p0 = value["disputeId"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.disputeId`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.disputeId`, "a string", p0));
   const p1 = value["entryCategories"];
   if (p1 !== undefined) {
     if (!Array.isArray(p1)) {
@@ -1979,9 +1794,7 @@ function checkSearchDisputeEntriesRequest(value: unknown, path: string, issues: 
     checkDateTimeRange(p2, `${path}.entryDateTime`, issues);
   }
   const p3 = value["entryId"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.entryId`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string") issues.push(typeIssue(`${path}.entryId`, "a string", p3));
   const p4 = value["entryTypes"];
   if (p4 !== undefined) {
     if (!Array.isArray(p4)) {
@@ -1994,9 +1807,8 @@ function checkSearchDisputeEntriesRequest(value: unknown, path: string, issues: 
     }
   }
   const p5 = value["includeDisputeSummary"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "boolean") issues.push(typeIssue(`${path}.includeDisputeSummary`, "a boolean", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "boolean")
+    issues.push(typeIssue(`${path}.includeDisputeSummary`, "a boolean", p5));
   const p6 = value["merchantScope"];
   if (p6 !== undefined) {
     checkMerchantScope(p6, `${path}.merchantScope`, issues);
@@ -2006,9 +1818,7 @@ function checkSearchDisputeEntriesRequest(value: unknown, path: string, issues: 
     checkPaginationRequest(p7, `${path}.pagination`, issues);
   }
   const p8 = value["sortOrder"];
-  if (p8 !== undefined) {
-    if (typeof p8 !== "string") issues.push(typeIssue(`${path}.sortOrder`, "a string", p8));
-  }
+  if (p8 !== undefined && typeof p8 !== "string") issues.push(typeIssue(`${path}.sortOrder`, "a string", p8));
 }
 
 const SEARCH_DISPUTES_REQUEST_PROPERTIES: ReadonlySet<string> = new Set([
@@ -2040,21 +1850,17 @@ function checkSearchDisputesRequest(value: unknown, path: string, issues: Valida
   }
   checkAdditionalProperties(value, SEARCH_DISPUTES_REQUEST_PROPERTIES, "SearchDisputesRequest", path, issues);
   const p0 = value["acquirerDisputeReference"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.acquirerDisputeReference`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.acquirerDisputeReference`, "a string", p0));
   const p1 = value["acquirerReferenceNumber"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.acquirerReferenceNumber`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.acquirerReferenceNumber`, "a string", p1));
   const p2 = value["closedDateTime"];
   if (p2 !== undefined) {
     checkDateTimeRange(p2, `${path}.closedDateTime`, issues);
   }
   const p3 = value["disputeId"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.disputeId`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string") issues.push(typeIssue(`${path}.disputeId`, "a string", p3));
   const p4 = value["disputeStages"];
   if (p4 !== undefined) {
     if (!Array.isArray(p4)) {
@@ -2080,17 +1886,14 @@ function checkSearchDisputesRequest(value: unknown, path: string, issues: Valida
     }
   }
   const p6 = value["isOpen"];
-  if (p6 !== undefined) {
-    if (typeof p6 !== "boolean") issues.push(typeIssue(`${path}.isOpen`, "a boolean", p6));
-  }
+  if (p6 !== undefined && typeof p6 !== "boolean") issues.push(typeIssue(`${path}.isOpen`, "a boolean", p6));
   const p7 = value["lastStatusChangedDateTime"];
   if (p7 !== undefined) {
     checkDateTimeRange(p7, `${path}.lastStatusChangedDateTime`, issues);
   }
   const p8 = value["merchantReference"];
-  if (p8 !== undefined) {
-    if (typeof p8 !== "string") issues.push(typeIssue(`${path}.merchantReference`, "a string", p8));
-  }
+  if (p8 !== undefined && typeof p8 !== "string")
+    issues.push(typeIssue(`${path}.merchantReference`, "a string", p8));
   const p9 = value["merchantScope"];
   if (p9 !== undefined) {
     checkMerchantScope(p9, `${path}.merchantScope`, issues);
@@ -2104,9 +1907,8 @@ function checkSearchDisputesRequest(value: unknown, path: string, issues: Valida
     checkPaginationRequest(p11, `${path}.pagination`, issues);
   }
   const p12 = value["paymentId"];
-  if (p12 !== undefined) {
-    if (typeof p12 !== "string") issues.push(typeIssue(`${path}.paymentId`, "a string", p12));
-  }
+  if (p12 !== undefined && typeof p12 !== "string")
+    issues.push(typeIssue(`${path}.paymentId`, "a string", p12));
   const p13 = value["responseDueDate"];
   if (p13 !== undefined) {
     checkDateRange(p13, `${path}.responseDueDate`, issues);
@@ -2123,13 +1925,10 @@ function checkSearchDisputesRequest(value: unknown, path: string, issues: Valida
     }
   }
   const p15 = value["sortBy"];
-  if (p15 !== undefined) {
-    if (typeof p15 !== "string") issues.push(typeIssue(`${path}.sortBy`, "a string", p15));
-  }
+  if (p15 !== undefined && typeof p15 !== "string") issues.push(typeIssue(`${path}.sortBy`, "a string", p15));
   const p16 = value["sortOrder"];
-  if (p16 !== undefined) {
-    if (typeof p16 !== "string") issues.push(typeIssue(`${path}.sortOrder`, "a string", p16));
-  }
+  if (p16 !== undefined && typeof p16 !== "string")
+    issues.push(typeIssue(`${path}.sortOrder`, "a string", p16));
   const p17 = value["unifiedCategories"];
   if (p17 !== undefined) {
     if (!Array.isArray(p17)) {
@@ -2165,21 +1964,16 @@ function checkServiceLocationAddress(value: unknown, path: string, issues: Valid
     issues,
   );
   const p0 = value["city"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.city`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string") issues.push(typeIssue(`${path}.city`, "a string", p0));
   const p1 = value["countryCode"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.countryCode`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.countryCode`, "a string", p1));
   const p2 = value["countrySubdivisionCode"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.countrySubdivisionCode`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.countrySubdivisionCode`, "a string", p2));
   const p3 = value["postalCode"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.postalCode`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.postalCode`, "a string", p3));
 }
 
 const SERVICE_LOCATION_DATA_PROPERTIES: ReadonlySet<string> = new Set(["address", "geoCoordinates"]);
@@ -2228,21 +2022,17 @@ function checkSubmitEvidenceRequest(value: unknown, path: string, issues: Valida
     }
   }
   const p1 = value["elaboration"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.elaboration`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.elaboration`, "a string", p1));
   const p2 = value["includeEntries"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "boolean") issues.push(typeIssue(`${path}.includeEntries`, "a boolean", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "boolean")
+    issues.push(typeIssue(`${path}.includeEntries`, "a boolean", p2));
   const p3 = value["partialAmount"];
   if (p3 !== undefined) {
     checkAmountData(p3, `${path}.partialAmount`, issues);
   }
   const p4 = value["userId"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string") issues.push(typeIssue(`${path}.userId`, "a string", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string") issues.push(typeIssue(`${path}.userId`, "a string", p4));
 }
 
 const SUBSEQUENT_CARD_ON_FILE_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -2266,22 +2056,17 @@ function checkSubsequentCardOnFileData(value: unknown, path: string, issues: Val
     issues,
   );
   const p0 = value["cardOnFileInitiator"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.cardOnFileInitiator`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.cardOnFileInitiator`, "a string", p0));
   const p1 = value["initialSchemeTransactionId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.initialSchemeTransactionId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.initialSchemeTransactionId`, "a string", p1));
   const p2 = value["initialSchemeTransactionLinkId"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string")
-      issues.push(typeIssue(`${path}.initialSchemeTransactionLinkId`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.initialSchemeTransactionLinkId`, "a string", p2));
   const p3 = value["transactionType"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.transactionType`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.transactionType`, "a string", p3));
 }
 
 const TERMINAL_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -2305,9 +2090,8 @@ function checkTerminalData(value: unknown, path: string, issues: ValidationIssue
   }
   checkAdditionalProperties(value, TERMINAL_DATA_PROPERTIES, "TerminalData", path, issues);
   const p0 = value["allowSingleTap"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "boolean") issues.push(typeIssue(`${path}.allowSingleTap`, "a boolean", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "boolean")
+    issues.push(typeIssue(`${path}.allowSingleTap`, "a boolean", p0));
   const p1 = value["cardReadingCapabilities"];
   if (p1 !== undefined) {
     if (!Array.isArray(p1)) {
@@ -2321,39 +2105,29 @@ function checkTerminalData(value: unknown, path: string, issues: ValidationIssue
     }
   }
   const p2 = value["cardholderActivatedTerminalLevel"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string")
-      issues.push(typeIssue(`${path}.cardholderActivatedTerminalLevel`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.cardholderActivatedTerminalLevel`, "a string", p2));
   const p3 = value["isAttendedTerminal"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "boolean") issues.push(typeIssue(`${path}.isAttendedTerminal`, "a boolean", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "boolean")
+    issues.push(typeIssue(`${path}.isAttendedTerminal`, "a boolean", p3));
   const p4 = value["isOfflineApproved"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "boolean") issues.push(typeIssue(`${path}.isOfflineApproved`, "a boolean", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "boolean")
+    issues.push(typeIssue(`${path}.isOfflineApproved`, "a boolean", p4));
   const p5 = value["mposDevice"];
-  if (p5 !== undefined) {
-    if (typeof p5 !== "string") issues.push(typeIssue(`${path}.mposDevice`, "a string", p5));
-  }
+  if (p5 !== undefined && typeof p5 !== "string")
+    issues.push(typeIssue(`${path}.mposDevice`, "a string", p5));
   const p6 = value["offlineAuthorizationResponseCode"];
-  if (p6 !== undefined) {
-    if (typeof p6 !== "string")
-      issues.push(typeIssue(`${path}.offlineAuthorizationResponseCode`, "a string", p6));
-  }
+  if (p6 !== undefined && typeof p6 !== "string")
+    issues.push(typeIssue(`${path}.offlineAuthorizationResponseCode`, "a string", p6));
   const p7 = value["pinEntryCapability"];
-  if (p7 !== undefined) {
-    if (typeof p7 !== "string") issues.push(typeIssue(`${path}.pinEntryCapability`, "a string", p7));
-  }
+  if (p7 !== undefined && typeof p7 !== "string")
+    issues.push(typeIssue(`${path}.pinEntryCapability`, "a string", p7));
   const p8 = value["terminalId"];
-  if (p8 !== undefined) {
-    if (typeof p8 !== "string") issues.push(typeIssue(`${path}.terminalId`, "a string", p8));
-  }
+  if (p8 !== undefined && typeof p8 !== "string")
+    issues.push(typeIssue(`${path}.terminalId`, "a string", p8));
   const p9 = value["terminalLocation"];
-  if (p9 !== undefined) {
-    if (typeof p9 !== "string") issues.push(typeIssue(`${path}.terminalLocation`, "a string", p9));
-  }
+  if (p9 !== undefined && typeof p9 !== "string")
+    issues.push(typeIssue(`${path}.terminalLocation`, "a string", p9));
 }
 
 const THREE_D_SECURE_PROPERTIES: ReadonlySet<string> = new Set([
@@ -2372,26 +2146,18 @@ function checkThreeDSecure(value: unknown, path: string, issues: ValidationIssue
   }
   checkAdditionalProperties(value, THREE_D_SECURE_PROPERTIES, "ThreeDSecure", path, issues);
   const p0 = value["authenticationValue"];
-  if (p0 !== undefined) {
-    if (typeof p0 !== "string") issues.push(typeIssue(`${path}.authenticationValue`, "a string", p0));
-  }
+  if (p0 !== undefined && typeof p0 !== "string")
+    issues.push(typeIssue(`${path}.authenticationValue`, "a string", p0));
   const p1 = value["directoryServerTransactionId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string")
-      issues.push(typeIssue(`${path}.directoryServerTransactionId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.directoryServerTransactionId`, "a string", p1));
   const p2 = value["eci"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.eci`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string") issues.push(typeIssue(`${path}.eci`, "a string", p2));
   const p3 = value["threeDSecureType"];
-  if (p3 !== undefined) {
-    if (typeof p3 !== "string") issues.push(typeIssue(`${path}.threeDSecureType`, "a string", p3));
-  }
+  if (p3 !== undefined && typeof p3 !== "string")
+    issues.push(typeIssue(`${path}.threeDSecureType`, "a string", p3));
   const p4 = value["version"];
-  if (p4 !== undefined) {
-    if (typeof p4 !== "string") issues.push(typeIssue(`${path}.version`, "a string", p4));
-  }
+  if (p4 !== undefined && typeof p4 !== "string") issues.push(typeIssue(`${path}.version`, "a string", p4));
 }
 
 const TRANSACTION_DATA_FOR_DCC_PROPERTIES: ReadonlySet<string> = new Set([
@@ -2418,14 +2184,11 @@ function checkTransactionDataForDcc(value: unknown, path: string, issues: Valida
     checkAmountData(p0, `${path}.amount`, issues);
   }
   const p1 = value["transactionTimestamp"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string" && !isValidDate(p1))
-      issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string" && !isValidDate(p1))
+    issues.push(typeIssue(`${path}.transactionTimestamp`, "a string or a Date", p1));
   const p2 = value["transactionType"];
-  if (p2 !== undefined) {
-    if (typeof p2 !== "string") issues.push(typeIssue(`${path}.transactionType`, "a string", p2));
-  }
+  if (p2 !== undefined && typeof p2 !== "string")
+    issues.push(typeIssue(`${path}.transactionType`, "a string", p2));
 }
 
 const ZPK_PIN_ENCRYPTION_DATA_PROPERTIES: ReadonlySet<string> = new Set([
@@ -2442,14 +2205,11 @@ function checkZpkPinEncryptionData(value: unknown, path: string, issues: Validat
   checkAdditionalProperties(value, ZPK_PIN_ENCRYPTION_DATA_PROPERTIES, "ZpkPinEncryptionData", path, issues);
   if (value["pinEncryptionType"] === undefined) issues.push(requiredIssue(`${path}.pinEncryptionType`));
   const p0 = value["pinEncryptionType"];
-  if (p0 !== undefined) {
-    if (p0 !== "ZPK")
-      issues.push({ path: `${path}.pinEncryptionType`, rule: "enum", message: 'must be "ZPK"' });
-  }
+  if (p0 !== undefined && p0 !== "ZPK")
+    issues.push({ path: `${path}.pinEncryptionType`, rule: "enum", message: 'must be "ZPK"' });
   const p1 = value["zonePinKeyId"];
-  if (p1 !== undefined) {
-    if (typeof p1 !== "string") issues.push(typeIssue(`${path}.zonePinKeyId`, "a string", p1));
-  }
+  if (p1 !== undefined && typeof p1 !== "string")
+    issues.push(typeIssue(`${path}.zonePinKeyId`, "a string", p1));
 }
 
 /** The name of a request model that has a JSON schema. */
