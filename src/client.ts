@@ -2,6 +2,7 @@ import type { Communicator } from "./core/communicator.js";
 import type { BodyObfuscator } from "./log/body-obfuscator.js";
 import type { CommunicatorLogger } from "./log/communicator-logger.js";
 import type { HeaderObfuscator } from "./log/header-obfuscator.js";
+import { V1Client } from "./v1/index.js";
 
 /**
  * The entry point to the API: `client.v1()` leads to every operation. Reusable for concurrent
@@ -13,6 +14,11 @@ export class Client {
 
   constructor(communicator: Communicator) {
     this.#communicator = communicator;
+  }
+
+  /** Version 1 of the API: `client.v1().acquirer(id).merchant(id).cardPayments()…`. */
+  v1(): V1Client {
+    return new V1Client(this.#communicator);
   }
 
   /** Logs every request and response (obfuscated) to `logger`, until {@link disableLogging}. */

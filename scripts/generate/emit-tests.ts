@@ -24,7 +24,7 @@ function idValue(name: string): string {
 }
 
 /**
- * Emits one test per operation that calls it through V1Client and the real Communicator against
+ * Emits one test per operation that calls it through client.v1() and the real Communicator against
  * a loopback server, and checks method, encoded path, query, headers, body and parsed response.
  * Request and response samples fill every field of their models, so they also prove that the
  * generated types, the validators (requests are sent with `validateRequests: true`) and the spec
@@ -35,20 +35,20 @@ export function emitOperationTests(spec: Spec): string {
   const tests = spec.operations.map((operation) => emitOperationTest(spec, operation, typeImports));
   return `import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommunicatorConfiguration } from "../../../src/config/communicator-configuration.js";
-import type { Communicator } from "../../../src/core/communicator.js";
+import type { Client } from "../../../src/client.js";
 import { Factory } from "../../../src/factory.js";
-import { V1Client } from "../../../src/v1/index.js";
+import type { V1Client } from "../../../src/v1/index.js";
 import type { ${[...typeImports].sort().join(", ")} } from "../../../src/v1/index.js";
 import { LoopbackPlatform } from "../loopback-platform.js";
 import { parseMultipart } from "../parse-multipart.js";
 
 let platform: LoopbackPlatform;
-let communicator: Communicator;
+let client: Client;
 let v1: V1Client;
 
 beforeAll(async () => {
   platform = await LoopbackPlatform.start();
-  communicator = Factory.createCommunicatorFromConfiguration(
+  client = Factory.createClientFromConfiguration(
     new CommunicatorConfiguration({
       apiEndpoint: platform.origin,
       oauth2TokenUri: platform.tokenUri,
@@ -61,11 +61,11 @@ beforeAll(async () => {
       validateRequests: true,
     }),
   );
-  v1 = new V1Client(communicator);
+  v1 = client.v1();
 });
 
 afterAll(async () => {
-  await communicator.close();
+  await client.close();
   await platform.close();
 });
 

@@ -9,7 +9,7 @@ import type { Connection, ConnectionResponse, RequestHeader } from "../transport
 import { DefaultConnection } from "../transport/default-connection.js";
 import type { Authenticator } from "./authenticator.js";
 import type { StoredToken, TokenStore } from "./token-store.js";
-import { ALL_SCOPES } from "./default-scopes.js";
+import { OAuth2Scopes } from "./oauth2-scopes.js";
 
 /** Options of an {@link OAuth2Authenticator}. */
 export interface OAuth2AuthenticatorOptions {
@@ -59,7 +59,7 @@ export class OAuth2Authenticator implements Authenticator {
     this.#tokenUri = configuration.oauth2TokenUri;
     this.#clientId = configuration.oauth2ClientId;
     this.#clientSecret = configuration.oauth2ClientSecret;
-    this.#scopes = (configuration.oauth2Scopes ?? ALL_SCOPES).join(" ");
+    this.#scopes = (configuration.oauth2Scopes ?? OAuth2Scopes.all()).join(" ");
     this.#retryPolicy = new RetryPolicy(configuration.retry);
     this.#tokenStore = options.tokenStore;
     this.#storeKey = `oauth2:${this.#tokenUri.href}|${this.#clientId}|${this.#scopes}`;

@@ -1,19 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CommunicatorConfiguration } from "../../src/config/communicator-configuration.js";
-import type { Communicator } from "../../src/core/communicator.js";
+import type { Client } from "../../src/client.js";
 import { ValidationException } from "../../src/errors/validation-exception.js";
 import { Factory } from "../../src/factory.js";
-import { V1Client } from "../../src/v1/index.js";
+import type { V1Client } from "../../src/v1/index.js";
 import type { ApiPaymentRequest } from "../../src/v1/index.js";
 import { LoopbackPlatform } from "./loopback-platform.js";
 
 let platform: LoopbackPlatform;
-let communicator: Communicator;
+let client: Client;
 let v1: V1Client;
 
 beforeAll(async () => {
   platform = await LoopbackPlatform.start();
-  communicator = Factory.createCommunicatorFromConfiguration(
+  client = Factory.createClientFromConfiguration(
     new CommunicatorConfiguration({
       apiEndpoint: platform.origin,
       oauth2TokenUri: platform.tokenUri,
@@ -26,7 +26,7 @@ beforeAll(async () => {
       validateRequests: true,
     }),
   );
-  v1 = new V1Client(communicator);
+  v1 = client.v1();
 });
 
 afterEach(() => {
@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await communicator.close();
+  await client.close();
   await platform.close();
 });
 

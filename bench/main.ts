@@ -1,0 +1,273 @@
+// `npm run bench`: the SDK's processPayment against a raw undici client sending the same bytes, in
+// the same run, alternating rounds; plus a token storm and a soak. Prints a table of ratios and,
+// with --write, saves it as bench/RESULTS.md.
+import { fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, totalmem } from "node:os";
+import { Pool } from "undici";
+import type * as Sdk from "../src/index.js";
+import type { ApiPaymentRequest } from "../src/index.js";
+
+// The built package, as users get it; typed by its source.
+const sdk = createRequire(import.meta.url)("../dist/index.js") as typeof Sdk;
+const { CommunicatorConfiguration, Factory, MetadataProvider } = sdk;
+
+const MAX_CONNECTIONS = 32;
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 5);
+const SOAK_CALLS = Number(process.env["BENCH_SOAK_CALLS"] ?? 100_000);
+const ACQUIRER = "100812";
+const MERCHANT = "520001857";
+
+const REQUEST: ApiPaymentRequest = {
+  operationId: "bench-operation",
+  transactionTimestamp: "2024-06-01T12:34:56.789+02:00",
+  amount: { amount: 12345, currencyCode: "EUR", numberOfDecimals: 2 },
+  authorizationType: "PRE_AUTHORIZATION",
+  cardPaymentData: {
+    brand: "VISA",
+    captureImmediately: false,
+    cardEntryMode: "ECOMMERCE",
+    cardholderVerificationMethod: "CARD_SECURITY_CODE",
+    allowPartialApproval: false,
+    cardData: { cardNumber: "4111111111111111", expiryDate: "122030", cardSecurityCode: "123" },
+    ecommerceData: { scaExemptionRequest: "LOW_VALUE_PAYMENT" },
+  },
+  references: { merchantReference: "order-0001", dynamicDescriptor: "ACME*ORDER0001" },
+  merchant: { name: "Acme Shop", city: "Brussels", countryCode: "BE", merchantCategoryCode: 5999 },
+};
+
+interface Server {
+  port: number;
+  child: ChildProcess;
+  ask<T>(message: object, reply: string): Promise<T>;
+}
+
+async function startServer(): Promise<Server> {
+  const child = fork(new URL("./server.ts", import.meta.url), [], { execArgv: ["--import", "tsx"] });
+  const ask = <T>(message: object, reply: string): Promise<T> =>
+    new Promise((resolve) => {
+      const onMessage = (answer: { type: string }): void => {
+        if (answer.type !== reply) return;
+        child.off("message", onMessage);
+        resolve(answer as T);
+      };
+      child.on("message", onMessage);
+      child.send(message);
+    });
+  const { port } = await new Promise<{ port: number }>((resolve) =>
+    child.once("message", (message: { port: number }) => resolve(message)),
+  );
+  return { port, child, ask };
+}
+
+interface Stats {
+  tokenRequests: number;
+  socketsSeen: number;
+  openSockets: number;
+}
+
+interface RoundResult {
+  callsPerSecond: number;
+  latencies: number[];
+}
+
+type Call = () => Promise<unknown>;
+
+async function round(call: Call, calls: number, concurrency: number): Promise<RoundResult> {
+  const latencies: number[] = new Array<number>(calls);
+  let next = 0;
+  const started = performance.now();
+  const worker = async (): Promise<void> => {
+    while (next < calls) {
+      const index = next++;
+      const begin = performance.now();
+      await call();
+      latencies[index] = performance.now() - begin;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { callsPerSecond: calls / ((performance.now() - started) / 1000), latencies };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+interface CaseResult {
+  name: string;
+  callsPerSecond: number;
+  p50Us: number;
+  p99Us: number;
+}
+
+/** Runs the contenders in alternating rounds and keeps each one's median round. */
+async function compare(
+  contenders: Record<string, Call>,
+  calls: number,
+  concurrency: number,
+): Promise<CaseResult[]> {
+  const results: Record<string, RoundResult[]> = {};
+  for (const [name, call] of Object.entries(contenders)) {
+    await round(call, Math.min(calls, 500), concurrency);
+    results[name] = [];
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, call] of Object.entries(contenders))
+      results[name]!.push(await round(call, calls, concurrency));
+  }
+  return Object.entries(results).map(([name, rounds]) => {
+    const latencies = rounds.flatMap((result) => result.latencies).sort((a, b) => a - b);
+    return {
+      name,
+      callsPerSecond: median(rounds.map((result) => result.callsPerSecond)),
+      p50Us: percentile(latencies, 50) * 1000,
+      p99Us: percentile(latencies, 99) * 1000,
+    };
+  });
+}
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  const origin = `http://127.0.0.1:${server.port}`;
+  const configuration = new CommunicatorConfiguration({
+    apiEndpoint: origin,
+    oauth2TokenUri: `${origin}/token`,
+    oauth2ClientId: "bench-client",
+    oauth2ClientSecret: "bench-secret",
+    integrator: "Bench",
+    maxConnections: MAX_CONNECTIONS,
+  });
+  const client = Factory.createClientFromConfiguration(configuration);
+  const loggedClient = Factory.createClientFromConfiguration(configuration);
+  loggedClient.enableLogging({ log() {}, logRequest() {}, logResponse() {} });
+  const payments = client.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
+  const loggedPayments = loggedClient.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
+
+  const raw = new Pool(origin, { connections: MAX_CONNECTIONS });
+  const metaInfo = new MetadataProvider("Bench").metadataHeaders[0]!.value;
+  const path = `/processing/v1/${ACQUIRER}/${MERCHANT}/payments`;
+  const rawCall: Call = async () => {
+    const response = await raw.request({
+      method: "POST",
+      path,
+      headers: {
+        "content-type": "application/json",
+        "x-wl-servermetainfo": metaInfo,
+        date: new Date().toUTCString(),
+        "trace-id": crypto.randomUUID(),
+        authorization: "Bearer bench-token-1",
+      },
+      body: JSON.stringify(REQUEST),
+    });
+    return response.body.json();
+  };
+  const contenders = {
+    raw: rawCall,
+    sdk: () => payments.processPayment(REQUEST),
+    "sdk + no-op logger": () => loggedPayments.processPayment(REQUEST),
+  };
+
+  const lines: string[] = [];
+  const print = (line = ""): void => {
+    console.log(line);
+    lines.push(line);
+  };
+  print(`# Benchmark results`);
+  print();
+  print(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${new Date().toISOString()}`,
+  );
+  print(
+    `Each row is the median of ${ROUNDS} alternating rounds against one loopback server process; ratios are taken within this run.`,
+  );
+  print();
+  const ratios: string[] = [];
+  for (const [concurrency, calls] of [
+    [1, 2000],
+    [32, 10000],
+  ] as const) {
+    const results = await compare(contenders, calls, concurrency);
+    const base = results.find((result) => result.name === "raw")!;
+    print(`## Concurrency ${concurrency}`);
+    print();
+    print("| client | calls/s | p50 µs | p99 µs | throughput ÷ raw |");
+    print("|---|---:|---:|---:|---:|");
+    for (const result of results) {
+      print(
+        `| ${result.name} | ${result.callsPerSecond.toFixed(0)} | ${result.p50Us.toFixed(0)} | ${result.p99Us.toFixed(0)} | ${(result.callsPerSecond / base.callsPerSecond).toFixed(3)} |`,
+      );
+    }
+    print();
+    const sdkResult = results.find((result) => result.name === "sdk")!;
+    const logged = results.find((result) => result.name === "sdk + no-op logger")!;
+    ratios.push(
+      `- concurrency ${concurrency}: SDK ÷ raw = ${(sdkResult.callsPerSecond / base.callsPerSecond).toFixed(3)}; SDK p50 − raw p50 = ${(sdkResult.p50Us - base.p50Us).toFixed(0)} µs; no-op logger ÷ logging off = ${(logged.callsPerSecond / sdkResult.callsPerSecond).toFixed(3)}`,
+    );
+  }
+  print("## Ratios");
+  print();
+  for (const line of ratios) print(line);
+  print();
+
+  // Token storm: 1,000 concurrent calls right after the token expired.
+  await server.ask({ type: "configure", tokenTtlSeconds: 2 }, "configured");
+  const stormClient = Factory.createClientFromConfiguration(configuration);
+  const storm = stormClient.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
+  await storm.processPayment(REQUEST);
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const beforeStorm = await server.ask<Stats>({ type: "stats" }, "stats");
+  const stormStarted = performance.now();
+  await Promise.all(Array.from({ length: 1000 }, () => storm.processPayment(REQUEST)));
+  const drainMs = performance.now() - stormStarted;
+  const afterStorm = await server.ask<Stats>({ type: "stats" }, "stats");
+  await stormClient.close();
+  await server.ask({ type: "configure", tokenTtlSeconds: 3600 }, "configured");
+  print("## Token storm");
+  print();
+  print(
+    `1,000 concurrent calls right after the token expired: ${afterStorm.tokenRequests - beforeStorm.tokenRequests} token request(s); drained in ${drainMs.toFixed(0)} ms.`,
+  );
+  print();
+
+  // Soak: many calls on one client; heap, RSS and sockets at start and end.
+  const soakClient = Factory.createClientFromConfiguration(configuration);
+  const soak = soakClient.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
+  await soak.processPayment(REQUEST);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const startMemory = process.memoryUsage();
+  const beforeSoak = await server.ask<Stats>({ type: "stats" }, "stats");
+  await round(() => soak.processPayment(REQUEST), SOAK_CALLS, MAX_CONNECTIONS);
+  gc?.();
+  const endMemory = process.memoryUsage();
+  const afterSoak = await server.ask<Stats>({ type: "stats" }, "stats");
+  const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
+  print("## Soak");
+  print();
+  print(
+    `${SOAK_CALLS.toLocaleString("en")} calls at concurrency ${MAX_CONNECTIONS} (maxConnections ${MAX_CONNECTIONS})${gc ? "" : " (run without --expose-gc: heap figures include garbage)"}:`,
+  );
+  print(
+    `- heap used: ${mb(startMemory.heapUsed)} MB → ${mb(endMemory.heapUsed)} MB (growth ${mb(endMemory.heapUsed - startMemory.heapUsed)} MB)`,
+  );
+  print(`- RSS: ${mb(startMemory.rss)} MB → ${mb(endMemory.rss)} MB`);
+  print(`- new sockets the server saw during the soak: ${afterSoak.socketsSeen - beforeSoak.socketsSeen}`);
+
+  await Promise.all([client.close(), loggedClient.close(), soakClient.close(), raw.close()]);
+  await new Promise((resolve) => {
+    server.child.once("exit", resolve);
+    server.child.send({ type: "stop" });
+  });
+  if (process.argv.includes("--write")) {
+    writeFileSync(new URL("./RESULTS.md", import.meta.url), lines.join("\n") + "\n");
+  }
+}
+
+await main();
