@@ -1,0 +1,383 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { RequestModelName } from "../v1/validators.js";
+import { ApiProblem } from "./api-problem.js";
+import { DccRates } from "./dcc-rates.js";
+import { Delays, SandboxClosedError } from "./delays.js";
+import { DisputeStore } from "./dispute-store.js";
+import { FaultInjector, faultForAmount, type FaultKind } from "./faults.js";
+import { gatewayHtmlPage } from "./html-pages.js";
+import { IdempotenceStore } from "./idempotence-store.js";
+import { handleTokenRequest, type ClientCredentials } from "./oauth2-token-endpoint.js";
+import { ProcessingStore } from "./processing-store.js";
+import { RequestFields } from "./request-fields.js";
+import { validateRequestBody } from "./request-validation.js";
+import type { Route, RouteResult } from "./route.js";
+import { Router } from "./router.js";
+import { cardInquiryRoutes } from "./routes/card-inquiry-routes.js";
+import { disputeRoutes } from "./routes/dispute-routes.js";
+import { paymentRoutes } from "./routes/payment-routes.js";
+import { refundRoutes } from "./routes/refund-routes.js";
+import { servicesRoutes } from "./routes/services-routes.js";
+import { technicalReversalRoute } from "./routes/technical-reversal-route.js";
+import { TokenStore } from "./token-store.js";
+
+/** Path of the OAuth2 token endpoint on the sandbox. */
+export const TOKEN_PATH = "/connect/token";
+
+/** Largest request body read, in bytes; larger bodies answer 413. */
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+/** Amount fields whose magic values trigger faults (see `FAULT_AMOUNTS`). */
+const FAULT_AMOUNT_PATHS = [
+  "amount.amount",
+  "incrementAmount.amount",
+  "reversalAmount.amount",
+  "transaction.amount.amount",
+];
+
+/** One request the sandbox received, for tests to count and inspect. Holds no body or header. */
+export interface SandboxRequestRecord {
+  readonly method: string;
+  readonly path: string;
+  /** The operation id, `"token"` for the token endpoint, undefined for an unknown path. */
+  operation: string | undefined;
+  /** The status answered; undefined while in progress or when the connection was dropped. */
+  status: number | undefined;
+  /** The fault simulated for this request, if any. */
+  fault: FaultKind | undefined;
+}
+
+/** Settings of a {@link SandboxServer}, all resolved. */
+export interface SandboxServerConfig {
+  credentials: ClientCredentials;
+  tokenTtlSeconds: number;
+  latencyMs: number;
+  slowResponseMs: number;
+  retryAfterSeconds: number;
+  now: () => number;
+}
+
+function problemHeaders(problem: ApiProblem): Record<string, string> {
+  return { "Content-Type": "application/problem+json", ...problem.headers };
+}
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return ascii === fileName
+    ? `attachment; filename="${fileName}"`
+    : `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+  }
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
+}
+
+/**
+ * The HTTP side of the sandbox: token endpoint, routing, authentication, validation,
+ * idempotence, faults and latency around the operation handlers.
+ */
+export class SandboxServer {
+  readonly tokens: TokenStore;
+  readonly processing = new ProcessingStore();
+  readonly disputes: DisputeStore;
+  readonly rates = new DccRates();
+  readonly idempotence = new IdempotenceStore();
+  readonly faults = new FaultInjector();
+  readonly requests: SandboxRequestRecord[] = [];
+  readonly #config: SandboxServerConfig;
+  readonly #delays = new Delays();
+  readonly #router: Router;
+  readonly #http: Server;
+
+  constructor(config: SandboxServerConfig) {
+    this.#config = config;
+    this.tokens = new TokenStore(config.now);
+    this.disputes = new DisputeStore(config.now());
+    const routes: Route[] = [
+      ...paymentRoutes(this.processing),
+      ...refundRoutes(this.processing),
+      ...cardInquiryRoutes(this.processing),
+      technicalReversalRoute(this.processing),
+      ...servicesRoutes(this.processing, this.rates),
+      ...disputeRoutes(this.disputes),
+    ];
+    this.#router = new Router(routes);
+    this.#http = createServer((request, response) => {
+      void this.#serve(request, response);
+    });
+  }
+
+  /** Starts listening. @returns the bound address. */
+  listen(port: number, host: string): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.#http.once("error", reject);
+      this.#http.listen(port, host, () => {
+        this.#http.off("error", reject);
+        resolve(this.#http.address() as AddressInfo);
+      });
+    });
+  }
+
+  /** Stops listening, cuts every connection and abandons pending slow answers. */
+  close(): Promise<void> {
+    this.#delays.cancelAll();
+    return new Promise((resolve, reject) => {
+      this.#http.close((error) => (error ? reject(error) : resolve()));
+      this.#http.closeAllConnections();
+    });
+  }
+
+  /** Drops payments, refunds, quotes, operationIds, faults and the request log; reseeds disputes. */
+  reset(): void {
+    this.processing.clear();
+    this.rates.clear();
+    this.idempotence.clear();
+    this.faults.clear();
+    this.requests.length = 0;
+    this.disputes.reseed(this.#config.now());
+  }
+
+  async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? "/", "http://sandbox");
+    const record: SandboxRequestRecord = {
+      method: request.method ?? "GET",
+      path: url.pathname,
+      operation: undefined,
+      status: undefined,
+      fault: undefined,
+    };
+    this.requests.push(record);
+    const requestId = randomUUID();
+    const send = (status: number, headers: Record<string, string>, body: string | Buffer = ""): void => {
+      record.status = status;
+      const payload = typeof body === "string" ? Buffer.from(body) : body;
+      response.writeHead(status, {
+        ...headers,
+        "Content-Length": String(payload.length),
+        "X-Request-Id": requestId,
+      });
+      response.end(payload);
+    };
+    const sendProblem = (problem: ApiProblem): void =>
+      send(problem.status, problemHeaders(problem), JSON.stringify(problem.toBody(url.pathname, requestId)));
+    try {
+      const raw = await readBody(request);
+      await this.#delays.wait(this.#config.latencyMs);
+      if (raw === undefined) {
+        sendProblem(
+          new ApiProblem(413, "payload-too-large", `the request body exceeds ${MAX_BODY_BYTES} bytes`),
+        );
+        return;
+      }
+      if (url.pathname === TOKEN_PATH) {
+        record.operation = "token";
+        if (await this.#gatewayFault(this.faults.take("token"), record, send, sendProblem)) return;
+        const answer = handleTokenRequest(
+          {
+            method: record.method,
+            contentType: request.headers["content-type"],
+            authorization: request.headers.authorization,
+            body: raw,
+          },
+          this.#config.credentials,
+          this.tokens,
+          this.#config.tokenTtlSeconds,
+        );
+        if (record.fault === "drop") {
+          request.socket.destroy();
+          return;
+        }
+        send(
+          answer.status,
+          { "Content-Type": "application/json", ...answer.headers },
+          JSON.stringify(answer.body),
+        );
+        return;
+      }
+      const match = this.#router.match(record.method, url.pathname);
+      if (match.kind !== "found") {
+        const status = match.kind === "not-found" ? 404 : 405;
+        const allow: Record<string, string> =
+          match.kind === "wrong-method" ? { Allow: match.allowed.join(", ") } : {};
+        send(status, { "Content-Type": "text/html", ...allow }, gatewayHtmlPage(status));
+        return;
+      }
+      const route = match.route;
+      record.operation = route.operation;
+      if (await this.#gatewayFault(this.faults.take(route.operation), record, send, sendProblem)) return;
+      this.#authorize(route, request.headers.authorization);
+      const body = route.requestModel
+        ? this.#parseJson(route.requestModel, request.headers["content-type"], raw)
+        : undefined;
+      let claimed: string | undefined;
+      if (route.idempotent) {
+        const operationId = new RequestFields(body).get("operationId");
+        if (typeof operationId === "string" && operationId !== "") {
+          const decision = this.idempotence.begin(
+            operationId,
+            IdempotenceStore.fingerprint(record.method, url.pathname, body),
+          );
+          if (decision.kind === "replay") {
+            send(decision.answer.status, { "Content-Type": "application/json" }, decision.answer.body);
+            return;
+          }
+          if (decision.kind !== "new") {
+            throw decision.kind === "conflict"
+              ? new ApiProblem(
+                  409,
+                  "operation-id-conflict",
+                  `operationId '${operationId}' was already used for a different request`,
+                )
+              : new ApiProblem(
+                  409,
+                  "operation-in-progress",
+                  `operationId '${operationId}' is still being processed`,
+                );
+          }
+          claimed = operationId;
+        }
+        if (record.fault === undefined) {
+          const fields = new RequestFields(body);
+          const fault = FAULT_AMOUNT_PATHS.map((path) => faultForAmount(fields.get(path))).find(
+            (f) => f !== undefined,
+          );
+          try {
+            if (await this.#gatewayFault(fault, record, send, sendProblem)) {
+              if (claimed !== undefined) this.idempotence.release(claimed);
+              return;
+            }
+          } catch (error) {
+            if (claimed !== undefined) this.idempotence.release(claimed);
+            throw error;
+          }
+        }
+      }
+      let result: RouteResult;
+      try {
+        result = route.handle({
+          params: match.params,
+          query: url.searchParams,
+          body,
+          raw,
+          contentType: request.headers["content-type"],
+          requestId,
+          now: new Date(this.#config.now()),
+        });
+      } catch (error) {
+        if (claimed !== undefined) this.idempotence.release(claimed);
+        throw error;
+      }
+      const text = result.kind === "json" ? JSON.stringify(result.body) : "";
+      if (claimed !== undefined) this.idempotence.complete(claimed, { status: result.status, body: text });
+      if (record.fault === "drop") {
+        request.socket.destroy();
+        return;
+      }
+      if (result.kind === "json") send(result.status, { "Content-Type": "application/json" }, text);
+      else if (result.kind === "empty") send(result.status, {});
+      else {
+        send(
+          result.status,
+          { "Content-Type": result.contentType, "Content-Disposition": contentDisposition(result.fileName) },
+          result.data,
+        );
+      }
+    } catch (error) {
+      if (error instanceof SandboxClosedError) {
+        response.destroy();
+      } else if (error instanceof ApiProblem) {
+        sendProblem(error);
+      } else if (!response.headersSent) {
+        sendProblem(new ApiProblem(500, "internal-error", "the sandbox failed to process the request"));
+      }
+    }
+  }
+
+  /**
+   * Applies a fault: answers 500/502/503 (true: nothing more to do), waits for `slow`, or marks
+   * the request so that its connection is dropped once processed.
+   */
+  async #gatewayFault(
+    fault: FaultKind | undefined,
+    record: SandboxRequestRecord,
+    send: (status: number, headers: Record<string, string>, body: string) => void,
+    sendProblem: (problem: ApiProblem) => void,
+  ): Promise<boolean> {
+    if (fault === undefined) return false;
+    record.fault = fault;
+    switch (fault) {
+      case "http500":
+        send(500, { "Content-Type": "text/html" }, gatewayHtmlPage(500));
+        return true;
+      case "http502":
+        send(502, { "Content-Type": "text/html" }, gatewayHtmlPage(502));
+        return true;
+      case "http503":
+        sendProblem(
+          new ApiProblem(503, "service-unavailable", "the service is temporarily unavailable; retry later", {
+            "Retry-After": String(this.#config.retryAfterSeconds),
+          }),
+        );
+        return true;
+      case "slow":
+        await this.#delays.wait(this.#config.slowResponseMs);
+        return false;
+      case "drop":
+        return false;
+    }
+  }
+
+  /** @throws ApiProblem 401 without a valid token, 403 when it lacks the operation's scope. */
+  #authorize(route: Route, authorization: string | undefined): void {
+    const token = this.tokens.check(authorization);
+    if (token === "missing") {
+      throw new ApiProblem(401, "unauthorized", "a bearer access token is required", {
+        "WWW-Authenticate": 'Bearer realm="acquiring-sandbox"',
+      });
+    }
+    if (token === "unknown" || token === "expired") {
+      throw new ApiProblem(
+        401,
+        "unauthorized",
+        `the access token is ${token === "expired" ? "expired" : "invalid"}`,
+        {
+          "WWW-Authenticate": 'Bearer realm="acquiring-sandbox", error="invalid_token"',
+        },
+      );
+    }
+    if (!token.scopes.has(route.scope)) {
+      throw new ApiProblem(403, "insufficient-scope", `${route.operation} requires scope '${route.scope}'`, {
+        "WWW-Authenticate": `Bearer realm="acquiring-sandbox", error="insufficient_scope", scope="${route.scope}"`,
+      });
+    }
+  }
+
+  /** @throws ApiProblem 415/400 for a non-JSON, empty, malformed or schema-violating body. */
+  #parseJson(model: RequestModelName, contentType: string | undefined, raw: Buffer): unknown {
+    if (contentType !== undefined && !/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) {
+      throw new ApiProblem(415, "unsupported-media-type", "Content-Type must be application/json");
+    }
+    if (raw.length === 0) throw new ApiProblem(400, "validation-error", `a ${model} body is required`);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString("utf8"));
+    } catch {
+      throw new ApiProblem(400, "malformed-json", "the request body is not valid JSON");
+    }
+    const problem = validateRequestBody(model, body);
+    if (problem) throw problem;
+    return body;
+  }
+}
