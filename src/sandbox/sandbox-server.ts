@@ -295,8 +295,8 @@ export class SandboxServer {
         );
       }
     } catch (error) {
-      if (error instanceof SandboxClosedError) {
-        response.destroy();
+      if (error instanceof SandboxClosedError || record.fault === "drop") {
+        request.socket.destroy();
       } else if (error instanceof ApiProblem) {
         sendProblem(error);
       } else if (!response.headersSent) {

@@ -1,6 +1,6 @@
 import { availableBalanceOf, decideAuthorization } from "../card-check.js";
 import { cardResponseData, readCard, type CardInput } from "../card-input.js";
-import { decisionFields } from "../processing-answers.js";
+import { APPROVED, decisionFields } from "../processing-answers.js";
 import type { ProcessingStore } from "../processing-store.js";
 import { newAuthorizationCode, newReferences, paymentAccountReferenceOf } from "../references.js";
 import { RequestFields } from "../request-fields.js";
@@ -16,22 +16,14 @@ function inquire(store: ProcessingStore, request: RouteRequest) {
   fields.timestamp("transactionTimestamp");
   const card: CardInput = readCard(fields, "cardPaymentData");
   const decision = decideAuthorization(card.cardNumber, card.expiryDate, 0, true, request.now);
-  const approved = decision.responseCodeCategory !== "DECLINED";
+  // A zero-amount check only fails on the card itself: a lack of funds is no reason to decline it.
+  const approved = decision.responseCodeCategory !== "DECLINED" || decision.responseCode === "51";
   store.recordOperation(operationId, acquirerId, merchantId, { type: "NO_EFFECT" });
   return {
     approved,
     cardNumber: card.cardNumber,
     answer: {
-      ...decisionFields(
-        approved
-          ? {
-              ...decision,
-              responseCodeCategory: "APPROVED",
-              responseCode: "0",
-              responseCodeDescription: "Approved",
-            }
-          : decision,
-      ),
+      ...(approved ? { responder: "ISSUER", ...APPROVED } : decisionFields(decision)),
       ...(approved ? { authorizationCode: newAuthorizationCode() } : {}),
       cardPaymentData: cardResponseData(card, approved),
       operationId,
