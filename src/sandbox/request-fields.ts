@@ -30,12 +30,16 @@ export class RequestFields {
     this.#body = body;
   }
 
-  /** The raw value at `path`, or undefined. */
+  /** The raw value at `path` (numeric segments index arrays), or undefined. */
   get(path: string): unknown {
     let value: unknown = this.#body;
     for (const key of path.split(".")) {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-      value = (value as Record<string, unknown>)[key];
+      if (typeof value !== "object" || value === null) return undefined;
+      value = Array.isArray(value)
+        ? /^\d+$/.test(key)
+          ? value[Number(key)]
+          : undefined
+        : (value as Record<string, unknown>)[key];
     }
     return value;
   }
