@@ -88,7 +88,7 @@ describe("sandbox dispute management", () => {
     const second = await search({ pagination: { fromIndex: 3, pageSize: 3, searchId } });
     const third = await search({ pagination: { fromIndex: 6, pageSize: 3, searchId } });
     expect(third.json.pagination).toMatchObject({ lastIndex: 6, searchId, totalCount: 7 });
-    const ids = [first, second, third].flatMap((page) =>
+    const ids = [first, second, third].flatMap((page): string[] =>
       page.json.disputes.map((d: { disputeId: string }) => d.disputeId),
     );
     expect(new Set(ids).size).toBe(7);
