@@ -88,9 +88,8 @@ describe("sandbox dispute management", () => {
     const second = await search({ pagination: { fromIndex: 3, pageSize: 3, searchId } });
     const third = await search({ pagination: { fromIndex: 6, pageSize: 3, searchId } });
     expect(third.json.pagination).toMatchObject({ lastIndex: 6, searchId, totalCount: 7 });
-    const ids = [first, second, third].flatMap((page): string[] =>
-      page.json.disputes.map((d: { disputeId: string }) => d.disputeId),
-    );
+    const pages = [first, second, third].map((page) => page.json.disputes as { disputeId: string }[]);
+    const ids = pages.flat().map((d) => d.disputeId);
     expect(new Set(ids).size).toBe(7);
     expect((await search({ pagination: { searchId: "unknown" } })).status).toBe(400);
     expect((await search({ pagination: { pageSize: 101 } })).status).toBe(400);
