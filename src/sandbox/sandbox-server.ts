@@ -8,12 +8,12 @@ import { Delays, SandboxClosedError } from "./delays.js";
 import { DisputeStore } from "./dispute-store.js";
 import { FaultInjector, faultForAmount, type FaultKind } from "./faults.js";
 import { gatewayHtmlPage } from "./html-pages.js";
-import { IdempotenceStore } from "./idempotence-store.js";
+import { IdempotenceStore, type StoredAnswer } from "./idempotence-store.js";
 import { handleTokenRequest, type ClientCredentials } from "./oauth2-token-endpoint.js";
 import { ProcessingStore } from "./processing-store.js";
 import { RequestFields } from "./request-fields.js";
 import { validateRequestBody } from "./request-validation.js";
-import type { Route, RouteResult } from "./route.js";
+import type { Route } from "./route.js";
 import { Router } from "./router.js";
 import { cardInquiryRoutes } from "./routes/card-inquiry-routes.js";
 import { disputeRoutes } from "./routes/dispute-routes.js";
@@ -36,6 +36,12 @@ const FAULT_AMOUNT_PATHS = [
   "reversalAmount.amount",
   "transaction.amount.amount",
 ];
+
+/** The fault a magic amount anywhere in a processing body triggers, if any. */
+function faultInAmounts(body: unknown): FaultKind | undefined {
+  const fields = new RequestFields(body);
+  return FAULT_AMOUNT_PATHS.map((path) => faultForAmount(fields.get(path))).find((f) => f !== undefined);
+}
 
 /** One request the sandbox received, for tests to count and inspect. Holds no body or header. */
 export interface SandboxRequestRecord {
@@ -174,7 +180,6 @@ export class SandboxServer {
       send(problem.status, problemHeaders(problem), JSON.stringify(problem.toBody(url.pathname, requestId)));
     try {
       const raw = await readBody(request);
-      await this.#delays.wait(this.#config.latencyMs);
       if (raw === undefined) {
         sendProblem(
           new ApiProblem(413, "payload-too-large", `the request body exceeds ${MAX_BODY_BYTES} bytes`),
@@ -184,6 +189,7 @@ export class SandboxServer {
       if (url.pathname === TOKEN_PATH) {
         record.operation = "token";
         if (await this.#gatewayFault(this.faults.take("token"), record, send, sendProblem)) return;
+        await this.#delays.wait(this.#config.latencyMs);
         const answer = handleTokenRequest(
           {
             method: record.method,
@@ -221,52 +227,19 @@ export class SandboxServer {
       const body = route.requestModel
         ? this.#parseJson(route.requestModel, request.headers["content-type"], raw)
         : undefined;
-      let claimed: string | undefined;
-      if (route.idempotent) {
-        const operationId = new RequestFields(body).get("operationId");
-        if (typeof operationId === "string" && operationId !== "") {
-          const decision = this.idempotence.begin(
-            operationId,
-            IdempotenceStore.fingerprint(record.method, url.pathname, body),
-          );
-          if (decision.kind === "replay") {
-            send(decision.answer.status, { "Content-Type": "application/json" }, decision.answer.body);
-            return;
-          }
-          if (decision.kind !== "new") {
-            throw decision.kind === "conflict"
-              ? new ApiProblem(
-                  409,
-                  "operation-id-conflict",
-                  `operationId '${operationId}' was already used for a different request`,
-                )
-              : new ApiProblem(
-                  409,
-                  "operation-in-progress",
-                  `operationId '${operationId}' is still being processed`,
-                );
-          }
-          claimed = operationId;
-        }
-        if (record.fault === undefined) {
-          const fields = new RequestFields(body);
-          const fault = FAULT_AMOUNT_PATHS.map((path) => faultForAmount(fields.get(path))).find(
-            (f) => f !== undefined,
-          );
-          try {
-            if (await this.#gatewayFault(fault, record, send, sendProblem)) {
-              if (claimed !== undefined) this.idempotence.release(claimed);
-              return;
-            }
-          } catch (error) {
-            if (claimed !== undefined) this.idempotence.release(claimed);
-            throw error;
-          }
-        }
+      const claim = route.idempotent ? this.#claim(record, url.pathname, body) : { operationId: undefined };
+      if ("replay" in claim) {
+        send(claim.replay.status, { "Content-Type": "application/json" }, claim.replay.body);
+        return;
       }
-      let result: RouteResult;
       try {
-        result = route.handle({
+        const amountFault = route.idempotent && record.fault === undefined ? faultInAmounts(body) : undefined;
+        if (await this.#gatewayFault(amountFault, record, send, sendProblem)) {
+          if (claim.operationId !== undefined) this.idempotence.release(claim.operationId);
+          return;
+        }
+        await this.#delays.wait(this.#config.latencyMs);
+        const result = route.handle({
           params: match.params,
           query: url.searchParams,
           body,
@@ -275,24 +248,29 @@ export class SandboxServer {
           requestId,
           now: new Date(this.#config.now()),
         });
+        const text = result.kind === "json" ? JSON.stringify(result.body) : "";
+        if (claim.operationId !== undefined) {
+          this.idempotence.complete(claim.operationId, { status: result.status, body: text });
+        }
+        if (record.fault === "drop") {
+          request.socket.destroy();
+        } else if (result.kind === "json") {
+          send(result.status, { "Content-Type": "application/json" }, text);
+        } else if (result.kind === "empty") {
+          send(result.status, {});
+        } else {
+          send(
+            result.status,
+            {
+              "Content-Type": result.contentType,
+              "Content-Disposition": contentDisposition(result.fileName),
+            },
+            result.data,
+          );
+        }
       } catch (error) {
-        if (claimed !== undefined) this.idempotence.release(claimed);
+        if (claim.operationId !== undefined) this.idempotence.release(claim.operationId);
         throw error;
-      }
-      const text = result.kind === "json" ? JSON.stringify(result.body) : "";
-      if (claimed !== undefined) this.idempotence.complete(claimed, { status: result.status, body: text });
-      if (record.fault === "drop") {
-        request.socket.destroy();
-        return;
-      }
-      if (result.kind === "json") send(result.status, { "Content-Type": "application/json" }, text);
-      else if (result.kind === "empty") send(result.status, {});
-      else {
-        send(
-          result.status,
-          { "Content-Type": result.contentType, "Content-Disposition": contentDisposition(result.fileName) },
-          result.data,
-        );
       }
     } catch (error) {
       if (error instanceof SandboxClosedError || record.fault === "drop") {
@@ -336,6 +314,41 @@ export class SandboxServer {
         return false;
       case "drop":
         return false;
+    }
+  }
+
+  /**
+   * Claims the body's `operationId` (none: nothing to claim) or finds the answer to replay.
+   * @throws ApiProblem 409 when the id is in use by another request or by one still in progress.
+   */
+  #claim(
+    record: SandboxRequestRecord,
+    path: string,
+    body: unknown,
+  ): { operationId: string | undefined } | { replay: StoredAnswer } {
+    const operationId = new RequestFields(body).get("operationId");
+    if (typeof operationId !== "string" || operationId === "") return { operationId: undefined };
+    const decision = this.idempotence.begin(
+      operationId,
+      IdempotenceStore.fingerprint(record.method, path, body),
+    );
+    switch (decision.kind) {
+      case "new":
+        return { operationId };
+      case "replay":
+        return { replay: decision.answer };
+      case "conflict":
+        throw new ApiProblem(
+          409,
+          "operation-id-conflict",
+          `operationId '${operationId}' was already used for a different request`,
+        );
+      case "in-progress":
+        throw new ApiProblem(
+          409,
+          "operation-in-progress",
+          `operationId '${operationId}' is still being processed`,
+        );
     }
   }
 

@@ -48,11 +48,22 @@ describe("sandbox life cycle", () => {
     await expect(startSandbox({ clientSecret: " " })).rejects.toThrow("'clientSecret'");
   });
 
-  it("adds latencyMs before every answer", async () => {
+  it("adds latencyMs to the token request and to every operation, during which an operationId is in progress", async () => {
     sandbox = await startSandbox({ latencyMs: 150 });
-    const started = performance.now();
-    await send(`${sandbox.apiEndpoint}/services/v1/ping`);
+    let started = performance.now();
+    const api = await ApiClient.connect(sandbox);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    started = performance.now();
+    expect((await api.get("/services/v1/ping")).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    const request = paymentRequest();
+    const [first, second] = await Promise.all([
+      api.post(`${MERCHANT_PATH}/payments`, request),
+      new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
+        api.post(`${MERCHANT_PATH}/payments`, request),
+      ),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 409]);
   });
 
   it("answers 200 concurrent clients, each on its own connection, without an error", async () => {
