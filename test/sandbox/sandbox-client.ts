@@ -3,6 +3,9 @@ import { request } from "undici";
 import type { Sandbox } from "../../src/sandbox/index.js";
 import { SANDBOX_MERCHANT, TEST_CARDS } from "../../src/sandbox/index.js";
 
+/** Where a sandbox listens and the credentials it accepts. */
+export type SandboxAddress = Pick<Sandbox, "apiEndpoint" | "tokenUri" | "clientId" | "clientSecret">;
+
 /** A plain HTTP answer: status, lower-case headers, raw body and its JSON when it parses. */
 export interface Answer {
   status: number;
@@ -35,7 +38,7 @@ export async function send(
 }
 
 /** Asks the token endpoint for a token with the form-body credentials. */
-export async function fetchToken(sandbox: Sandbox, scope?: string): Promise<string> {
+export async function fetchToken(sandbox: SandboxAddress, scope?: string): Promise<string> {
   const form = new URLSearchParams({
     grant_type: "client_credentials",
     client_id: sandbox.clientId,
@@ -53,15 +56,15 @@ export async function fetchToken(sandbox: Sandbox, scope?: string): Promise<stri
 
 /** JSON calls to the API with one bearer token. */
 export class ApiClient {
-  readonly #sandbox: Sandbox;
+  readonly #sandbox: SandboxAddress;
   readonly #token: string;
 
-  constructor(sandbox: Sandbox, token: string) {
+  constructor(sandbox: SandboxAddress, token: string) {
     this.#sandbox = sandbox;
     this.#token = token;
   }
 
-  static async connect(sandbox: Sandbox, scope?: string): Promise<ApiClient> {
+  static async connect(sandbox: SandboxAddress, scope?: string): Promise<ApiClient> {
     return new ApiClient(sandbox, await fetchToken(sandbox, scope));
   }
 
