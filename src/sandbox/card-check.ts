@@ -23,7 +23,7 @@ const BY_NUMBER: ReadonlyMap<string, TestCard> = new Map(
 );
 
 /** Luhn (mod 10) check of a digit string. */
-export function isLuhnValid(digits: string): boolean {
+function isLuhnValid(digits: string): boolean {
   if (!/^\d{12,19}$/.test(digits)) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
@@ -52,7 +52,7 @@ export function brandOf(cardNumber: string): string {
 }
 
 /** Whether an `MMYYYY` expiry date lies before the month of `now`. */
-export function isExpired(expiryDate: string, now: Date): boolean {
+function isExpired(expiryDate: string, now: Date): boolean {
   const month = Number(expiryDate.slice(0, 2));
   const year = Number(expiryDate.slice(2));
   return year * 12 + month < now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;

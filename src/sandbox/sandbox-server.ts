@@ -26,6 +26,9 @@ import { TokenStore } from "./token-store.js";
 /** Path of the OAuth2 token endpoint on the sandbox. */
 export const TOKEN_PATH = "/connect/token";
 
+/** The request log keeps at least this many of the latest requests. */
+const REQUEST_LOG_SIZE = 10_000;
+
 /** Largest request body read, in bytes; larger bodies answer 413. */
 const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
@@ -102,6 +105,8 @@ export class SandboxServer {
   readonly idempotence = new IdempotenceStore();
   readonly faults = new FaultInjector();
   readonly requests: SandboxRequestRecord[] = [];
+  readonly #counts = new Map<string, number>();
+  #total = 0;
   readonly #config: SandboxServerConfig;
   readonly #delays = new Delays();
   readonly #router: Router;
@@ -152,7 +157,26 @@ export class SandboxServer {
     this.idempotence.clear();
     this.faults.clear();
     this.requests.length = 0;
+    this.#counts.clear();
+    this.#total = 0;
     this.disputes.reseed(this.#config.now());
+  }
+
+  /** How many requests went to `operation` (an operation id or `"token"`), or to any when absent. */
+  countRequests(operation?: string): number {
+    return operation === undefined ? this.#total : (this.#counts.get(operation) ?? 0);
+  }
+
+  #log(record: SandboxRequestRecord): void {
+    // Trimmed in halves so that a long-running sandbox neither grows without bound nor shifts every time.
+    if (this.requests.length >= 2 * REQUEST_LOG_SIZE) this.requests.splice(0, REQUEST_LOG_SIZE);
+    this.requests.push(record);
+    this.#total += 1;
+  }
+
+  #identify(record: SandboxRequestRecord, operation: string): void {
+    record.operation = operation;
+    this.#counts.set(operation, (this.#counts.get(operation) ?? 0) + 1);
   }
 
   async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -164,7 +188,7 @@ export class SandboxServer {
       status: undefined,
       fault: undefined,
     };
-    this.requests.push(record);
+    this.#log(record);
     const requestId = randomUUID();
     const send = (status: number, headers: Record<string, string>, body: string | Buffer = ""): void => {
       record.status = status;
@@ -187,7 +211,7 @@ export class SandboxServer {
         return;
       }
       if (url.pathname === TOKEN_PATH) {
-        record.operation = "token";
+        this.#identify(record, "token");
         if (await this.#gatewayFault(this.faults.take("token"), record, send, sendProblem)) return;
         await this.#delays.wait(this.#config.latencyMs);
         const answer = handleTokenRequest(
@@ -221,11 +245,11 @@ export class SandboxServer {
         return;
       }
       const route = match.route;
-      record.operation = route.operation;
+      this.#identify(record, route.operation);
       if (await this.#gatewayFault(this.faults.take(route.operation), record, send, sendProblem)) return;
       this.#authorize(route, request.headers.authorization);
       const body = route.requestModel
-        ? this.#parseJson(route.requestModel, request.headers["content-type"], raw)
+        ? this.#parseJson(route, route.requestModel, request.headers["content-type"], raw)
         : undefined;
       const claim = route.idempotent ? this.#claim(record, url.pathname, body) : { operationId: undefined };
       if ("replay" in claim) {
@@ -377,12 +401,19 @@ export class SandboxServer {
     }
   }
 
-  /** @throws ApiProblem 415/400 for a non-JSON, empty, malformed or schema-violating body. */
-  #parseJson(model: RequestModelName, contentType: string | undefined, raw: Buffer): unknown {
+  /**
+   * Parses and validates a JSON body. An empty body counts as `{}` where every field is optional
+   * (dispute searches and actions) and is refused where the operation needs one.
+   * @throws ApiProblem 415/400 for a non-JSON, missing, malformed or schema-violating body.
+   */
+  #parseJson(route: Route, model: RequestModelName, contentType: string | undefined, raw: Buffer): unknown {
+    if (raw.length === 0) {
+      if (route.idempotent) throw new ApiProblem(400, "validation-error", `$: a ${model} body is required`);
+      return {};
+    }
     if (contentType !== undefined && !/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) {
       throw new ApiProblem(415, "unsupported-media-type", "Content-Type must be application/json");
     }
-    if (raw.length === 0) throw new ApiProblem(400, "validation-error", `a ${model} body is required`);
     let body: unknown;
     try {
       body = JSON.parse(raw.toString("utf8"));

@@ -43,7 +43,7 @@ export interface Sandbox extends AsyncDisposable {
   readonly port: number;
   /** The scopes a token can be granted. */
   readonly scopes: readonly SandboxScope[];
-  /** Every request received since start or the last reset, oldest first. */
+  /** The requests received since start or the last reset, oldest first (at least the latest 10,000). */
   readonly requests: readonly SandboxRequestRecord[];
   /** How many requests went to an operation (e.g. `processPayment`, `"token"`), or to any. */
   countRequests(operation?: string): number;
@@ -115,10 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: address.port,
     scopes: SANDBOX_SCOPES,
     requests: server.requests,
-    countRequests: (operation) =>
-      operation === undefined
-        ? server.requests.length
-        : server.requests.filter((r) => r.operation === operation).length,
+    countRequests: (operation) => server.countRequests(operation),
     injectFault: (rule) => server.faults.inject(rule),
     clearFaults: () => server.faults.clear(),
     revokeTokens: () => server.tokens.revokeAll(),

@@ -138,7 +138,7 @@ describe("sandbox dispute management", () => {
       entryType: "Mch-Accept",
       userId: "jane.doe",
     });
-    const again = await api.post(`${BASE}/disputes/1300000001/accept`, {});
+    const again = await api.postRaw(`${BASE}/disputes/1300000001/accept`, "application/json", "");
     expect([again.status, again.json.type]).toEqual([409, "/problems/dispute-state-conflict"]);
   });
 

@@ -1,7 +1,15 @@
 import { connect } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FAULT_AMOUNTS, startSandbox, TEST_CARDS, type Sandbox } from "../../src/sandbox/index.js";
-import { ApiClient, eur, MERCHANT_PATH, operation, paymentRequest, send } from "./sandbox-client.js";
+import {
+  ApiClient,
+  eur,
+  fetchToken,
+  MERCHANT_PATH,
+  operation,
+  paymentRequest,
+  send,
+} from "./sandbox-client.js";
 
 describe("sandbox test cards", () => {
   let sandbox: Sandbox;
@@ -104,11 +112,13 @@ describe("sandbox validation", () => {
     expect(badPan.text).not.toContain("4111-1111");
   });
 
-  it("answers 400 for malformed JSON and 415 for a body that is not JSON", async () => {
+  it("answers 400 for a missing or malformed JSON body and 415 for a body that is not JSON", async () => {
     const malformed = await api.postRaw(`${MERCHANT_PATH}/payments`, "application/json", "{not json");
     expect([malformed.status, malformed.json.type]).toEqual([400, "/problems/malformed-json"]);
     const text = await api.postRaw(`${MERCHANT_PATH}/payments`, "text/plain", "{}");
     expect(text.status).toBe(415);
+    const empty = await api.postRaw(`${MERCHANT_PATH}/payments`, "application/json", "");
+    expect([empty.status, empty.json.detail]).toEqual([400, "$: a ApiPaymentRequest body is required"]);
   });
 
   it("answers an unknown path with a gateway's HTML 404 page and a wrong method with 405", async () => {
@@ -167,17 +177,7 @@ describe("sandbox faults", () => {
   it("drop amount processes the request, then destroys the connection without an answer", async () => {
     const request = paymentRequest({ amount: FAULT_AMOUNTS.drop });
     const body = JSON.stringify(request);
-    const token = (
-      await send(sandbox.tokenUri, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          grant_type: "client_credentials",
-          client_id: sandbox.clientId,
-          client_secret: sandbox.clientSecret,
-        }).toString(),
-      })
-    ).json.access_token as string;
+    const token = await fetchToken(sandbox);
     const received = await new Promise<string>((resolve, reject) => {
       const socket = connect(sandbox.port, "127.0.0.1", () => {
         socket.write(
