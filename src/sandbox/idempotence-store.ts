@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 
 /** A stored first answer, replayed byte for byte. */
 export interface StoredAnswer {
@@ -23,15 +23,17 @@ function canonical(value: unknown): string {
 
 /**
  * Duplicate detection by `operationId`, as the platform does it. A request is identified by a
- * hash of its method, path and canonical JSON body, so no card data is kept. Only successful
+ * keyed hash of its method, path and canonical JSON body, so no card data is kept. Only successful
  * answers are remembered: after an error the same `operationId` may be used again.
  */
 export class IdempotenceStore {
   readonly #entries = new Map<string, { fingerprint: string; answer: StoredAnswer | undefined }>();
+  /** Keys the fingerprints: a body may hold a card number, which a plain hash would let one guess. */
+  readonly #key = randomBytes(32);
 
   /** The fingerprint of a request. */
-  static fingerprint(method: string, path: string, body: unknown): string {
-    return createHash("sha256")
+  fingerprint(method: string, path: string, body: unknown): string {
+    return createHmac("sha256", this.#key)
       .update(`${method} ${path}\n${canonical(body)}`)
       .digest("hex");
   }

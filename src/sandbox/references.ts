@@ -1,4 +1,4 @@
-import { createHash, randomInt, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomInt, randomUUID } from "node:crypto";
 
 /** `ApiReferencesForResponses` as the sandbox fills it. */
 export interface ResponseReferences {
@@ -15,13 +15,16 @@ function digits(count: number): string {
 
 const PAR_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
+/** Keys the PAR derivation, so that a PAR cannot be brute-forced back to its card number. */
+const PAR_KEY = randomBytes(32);
+
 /**
- * The Payment Account Reference of a card: a one-way derivation of its number (29 characters,
- * like the schemes'), so the same card always gets the same PAR and the number cannot be
- * recovered from it.
+ * The Payment Account Reference of a card: a keyed one-way derivation of its number (29
+ * characters, like the schemes'), so the same card gets the same PAR within a process and the
+ * number cannot be recovered from it.
  */
 export function paymentAccountReferenceOf(cardNumber: string): string {
-  const hash = createHash("sha256").update(`par:${cardNumber}`).digest();
+  const hash = createHmac("sha256", PAR_KEY).update(cardNumber).digest();
   let par = "5001";
   for (let i = 0; par.length < 29; i++) par += PAR_ALPHABET[(hash[i] ?? 0) % PAR_ALPHABET.length];
   return par;

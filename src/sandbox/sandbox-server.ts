@@ -40,6 +40,15 @@ const FAULT_AMOUNT_PATHS = [
   "transaction.amount.amount",
 ];
 
+/** The request target as a URL; a target that does not parse is treated as an unknown path. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? "/", "http://sandbox");
+  } catch {
+    return new URL("/invalid-request-target", "http://sandbox");
+  }
+}
+
 /** The fault a magic amount anywhere in a processing body triggers, if any. */
 function faultInAmounts(body: unknown): FaultKind | undefined {
   const fields = new RequestFields(body);
@@ -180,7 +189,7 @@ export class SandboxServer {
   }
 
   async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? "/", "http://sandbox");
+    const url = requestUrl(request.url);
     const record: SandboxRequestRecord = {
       method: request.method ?? "GET",
       path: url.pathname,
@@ -354,7 +363,7 @@ export class SandboxServer {
     if (typeof operationId !== "string" || operationId === "") return { operationId: undefined };
     const decision = this.idempotence.begin(
       operationId,
-      IdempotenceStore.fingerprint(record.method, path, body),
+      this.idempotence.fingerprint(record.method, path, body),
     );
     switch (decision.kind) {
       case "new":
