@@ -30,8 +30,10 @@ export interface PaymentRecord {
   card: CardSummary;
   currencyCode: string;
   numberOfDecimals: number;
-  /** Currently authorised: the approved amount plus increments minus authorisation reversals. */
+  /** Authorised in total: the approved amount plus increments. */
   authorized: number;
+  /** Released by authorisation reversals. */
+  reversed: number;
   captured: number;
   /** Refunded and not reversed. */
   refunded: number;
@@ -80,18 +82,23 @@ export interface OperationRecord {
   technicallyReversed: boolean;
 }
 
+/** What a payment currently holds authorised: 0 once declined or cancelled. */
+export function netAuthorized(payment: PaymentRecord): number {
+  return payment.declined || payment.cancelled ? 0 : payment.authorized - payment.reversed;
+}
+
 /** The status of a payment derived from its bookkeeping. */
 export function paymentStatus(payment: PaymentRecord): TransactionStatus {
   if (payment.declined) return "NOT_AUTHORIZED";
   if (payment.cancelled) return "CANCELLED";
   if (payment.captured > 0) return "CONFIRMED";
-  return payment.authorized > 0 ? "AUTHORIZED" : "REVERSED";
+  return netAuthorized(payment) > 0 ? "AUTHORIZED" : "REVERSED";
 }
 
 /** What can still be captured or reversed on a payment, in minor units. */
 export function amountLeftToCapture(payment: PaymentRecord): number {
   if (payment.declined || payment.cancelled || payment.finalCaptured) return 0;
-  return Math.max(0, payment.authorized - payment.captured);
+  return Math.max(0, netAuthorized(payment) - payment.captured);
 }
 
 /** What can still be refunded on a payment, in minor units. */

@@ -1,4 +1,11 @@
-import { paymentStatus, type PaymentRecord, type RefundRecord } from "./processing-records.js";
+import {
+  amountLeftToCapture,
+  amountLeftToRefund,
+  netAuthorized,
+  paymentStatus,
+  type PaymentRecord,
+  type RefundRecord,
+} from "./processing-records.js";
 
 function paymentAmount(payment: PaymentRecord, amount: number) {
   return { amount, currencyCode: payment.currencyCode, numberOfDecimals: payment.numberOfDecimals };
@@ -16,7 +23,7 @@ export function paymentSummary(payment: PaymentRecord) {
 
 /** The payment's current `totalAuthorizedAmount`. */
 export function totalAuthorizedAmount(payment: PaymentRecord) {
-  return paymentAmount(payment, payment.declined || payment.cancelled ? 0 : payment.authorized);
+  return paymentAmount(payment, netAuthorized(payment));
 }
 
 /** `ApiPaymentResource` of a payment; `operations` only when asked for. */
@@ -64,5 +71,18 @@ export function refundResource(refund: RefundRecord, withOperations: boolean) {
     status: refund.status,
     statusTimestamp: refund.statusTimestamp,
     totalAuthorizedAmount: { ...refund.amount, amount: authorized },
+  };
+}
+
+/** The bookkeeping of a payment, in its minor units: what tests assert beyond the API's view. */
+export function paymentAmounts(payment: PaymentRecord) {
+  return {
+    currencyCode: payment.currencyCode,
+    authorized: payment.authorized,
+    reversed: payment.reversed,
+    captured: payment.captured,
+    refunded: payment.refunded,
+    leftToCapture: amountLeftToCapture(payment),
+    leftToRefund: amountLeftToRefund(payment),
   };
 }

@@ -1,5 +1,5 @@
 import type { FaultRule } from "./faults.js";
-import { paymentResource, refundResource } from "./processing-views.js";
+import { paymentAmounts, paymentResource, refundResource } from "./processing-views.js";
 import { SANDBOX_SCOPES, type SandboxScope } from "./scopes.js";
 import { SandboxServer, TOKEN_PATH, type SandboxRequestRecord } from "./sandbox-server.js";
 
@@ -8,6 +8,9 @@ export const DEFAULT_SANDBOX_CREDENTIALS = {
   clientId: "acquiring-sandbox-client",
   clientSecret: "acquiring-sandbox-secret",
 } as const;
+
+/** A payment's amounts in its minor units, see {@link Sandbox.getPaymentAmounts}. */
+export type PaymentAmounts = ReturnType<typeof paymentAmounts>;
 
 /** Options of {@link startSandbox}; every one is optional. */
 export interface SandboxOptions {
@@ -60,6 +63,11 @@ export interface Sandbox extends AsyncDisposable {
   reset(): void;
   /** A payment as `getPaymentStatus` with `returnOperations=true` shows it, or undefined. */
   getPayment(paymentId: string): unknown;
+  /**
+   * The bookkeeping of a payment in its minor units (`authorized` incl. increments, `reversed`,
+   * `captured`, `refunded`, `leftToCapture`, `leftToRefund`), or undefined.
+   */
+  getPaymentAmounts(paymentId: string): PaymentAmounts | undefined;
   /** A refund as `getRefund` with `returnOperations=true` shows it, or undefined. */
   getRefund(refundId: string): unknown;
   /** Stops the server and cuts every connection, in-flight ones included. */
@@ -123,6 +131,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     getPayment: (paymentId) => {
       const payment = server.processing.payments.get(paymentId);
       return payment && paymentResource(payment, true);
+    },
+    getPaymentAmounts: (paymentId) => {
+      const payment = server.processing.payments.get(paymentId);
+      return payment && paymentAmounts(payment);
     },
     getRefund: (refundId) => {
       const refund = server.processing.refunds.get(refundId);

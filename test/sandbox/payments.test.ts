@@ -90,6 +90,15 @@ describe("sandbox card payments", () => {
     expect(reversal.status).toBe(201);
     expect(reversal.json.totalAuthorizedAmount).toEqual(eur(6_000));
 
+    expect(sandbox.getPaymentAmounts(paymentId)).toEqual({
+      currencyCode: "EUR",
+      authorized: 10_000,
+      reversed: 4_000,
+      captured: 6_000,
+      refunded: 1_500,
+      leftToCapture: 0,
+      leftToRefund: 4_500,
+    });
     const nothingLeft = await api.post(
       `${MERCHANT_PATH}/payments/${paymentId}/captures`,
       operation({ amount: eur(1) }),

@@ -5,6 +5,7 @@ import { APPROVED, decisionFields } from "../processing-answers.js";
 import {
   amountLeftToCapture,
   amountLeftToRefund,
+  netAuthorized,
   paymentStatus,
   type PaymentRecord,
   type RefundRecord,
@@ -106,6 +107,7 @@ export function paymentRoutes(store: ProcessingStore): Route[] {
           currencyCode: amount.currencyCode,
           numberOfDecimals: amount.numberOfDecimals,
           authorized: decision.approvedAmount,
+          reversed: 0,
           captured: approved && captureImmediately ? decision.approvedAmount : 0,
           refunded: 0,
           finalCaptured: approved && captureImmediately,
@@ -222,7 +224,7 @@ export function paymentRoutes(store: ProcessingStore): Route[] {
             `$.reversalAmount.amount: ${reversed} exceeds the authorised amount not captured (${left})`,
           );
         }
-        payment.authorized -= reversed;
+        payment.reversed += reversed;
         payment.statusTimestamp = request.now.toISOString();
         payment.operations.push(
           subOperation(payment, operationId, "AUTHORIZATION_REVERSAL", reversed, request.now),
@@ -251,7 +253,7 @@ export function paymentRoutes(store: ProcessingStore): Route[] {
         const operationId = fields.string("operationId");
         fields.timestamp("transactionTimestamp");
         const amount = fields.amount("incrementAmount");
-        if (payment.declined || payment.cancelled || payment.finalCaptured || payment.authorized === 0) {
+        if (payment.declined || payment.cancelled || payment.finalCaptured || netAuthorized(payment) === 0) {
           throw businessRule(`payment is ${paymentStatus(payment)} and can no longer be incremented`);
         }
         checkCurrency(payment, amount, "incrementAmount");

@@ -1,6 +1,6 @@
 import { ApiProblem } from "../api-problem.js";
 import { APPROVED } from "../processing-answers.js";
-import type { OperationRecord } from "../processing-records.js";
+import { netAuthorized, type OperationRecord } from "../processing-records.js";
 import type { ProcessingStore } from "../processing-store.js";
 import { RequestFields } from "../request-fields.js";
 import type { Route } from "../route.js";
@@ -38,12 +38,12 @@ function undo(store: ProcessingStore, target: OperationRecord, now: string): voi
         payment.captured -= effect.amount;
         if (effect.final) payment.finalCaptured = false;
       } else if (effect.type === "INCREMENT") {
-        if (payment.authorized - effect.amount < payment.captured) {
+        if (netAuthorized(payment) - effect.amount < payment.captured) {
           throw cannotReverse("the increment was captured since and can no longer be reversed");
         }
         payment.authorized -= effect.amount;
       } else {
-        payment.authorized += effect.amount;
+        payment.reversed -= effect.amount;
       }
       payment.operations = payment.operations.filter((op) => op.operationId !== target.operationId);
       payment.statusTimestamp = now;
