@@ -40,21 +40,26 @@ export function inMerchantScope(
 ): boolean {
   const type = fields.get("merchantScope.merchantScopeType");
   if (fields.get("merchantScope") === undefined) return true;
-  const list = (name: string): Record<string, unknown>[] => {
+  const list = (name: string): unknown[] => {
     const value = fields.get(`merchantScope.${name}`);
-    return Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+    return Array.isArray(value) ? value : [];
   };
+  const item = (value: unknown, key: string): unknown =>
+    typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   switch (type) {
     case "BY_ACQUIRER_IDS":
-      return list("acquirerIds").some((id) => (id as unknown) === merchant.acquirerId);
+      return list("acquirerIds").includes(merchant.acquirerId);
     case "BY_MERCHANT_IDS":
       return list("merchantIds").some(
-        (item) => item["acquirerId"] === merchant.acquirerId && item["merchantId"] === merchant.merchantId,
+        (entry) =>
+          item(entry, "acquirerId") === merchant.acquirerId &&
+          item(entry, "merchantId") === merchant.merchantId,
       );
     case "BY_MERCHANT_ROOT_IDS":
       return list("merchantRootIds").some(
-        (item) =>
-          item["acquirerId"] === merchant.acquirerId && item["merchantRootId"] === merchant.merchantRootId,
+        (entry) =>
+          item(entry, "acquirerId") === merchant.acquirerId &&
+          item(entry, "merchantRootId") === merchant.merchantRootId,
       );
     default:
       throw invalid(

@@ -1,5 +1,11 @@
 export { startSandbox, DEFAULT_SANDBOX_CREDENTIALS } from "./start-sandbox.js";
-export type { PaymentAmounts, Sandbox, SandboxOptions } from "./start-sandbox.js";
+export type {
+  PaymentAmounts,
+  Sandbox,
+  SandboxOptions,
+  SandboxPaymentView,
+  SandboxRefundView,
+} from "./start-sandbox.js";
 export type { SandboxRequestRecord } from "./sandbox-server.js";
 export { TEST_CARDS } from "./test-cards.js";
 export type { TestCard, TestCardOutcome } from "./test-cards.js";

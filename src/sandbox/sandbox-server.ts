@@ -60,12 +60,15 @@ export interface SandboxRequestRecord {
   readonly method: string;
   readonly path: string;
   /** The operation id, `"token"` for the token endpoint, undefined for an unknown path. */
-  operation: string | undefined;
+  readonly operation: string | undefined;
   /** The status answered; undefined while in progress or when the connection was dropped. */
-  status: number | undefined;
+  readonly status: number | undefined;
   /** The fault simulated for this request, if any. */
-  fault: FaultKind | undefined;
+  readonly fault: FaultKind | undefined;
 }
+
+/** The server's own, updatable copy of a request record. */
+type RequestRecord = { -readonly [K in keyof SandboxRequestRecord]: SandboxRequestRecord[K] };
 
 /** Settings of a {@link SandboxServer}, all resolved. */
 export interface SandboxServerConfig {
@@ -113,7 +116,7 @@ export class SandboxServer {
   readonly rates = new DccRates();
   readonly idempotence = new IdempotenceStore();
   readonly faults = new FaultInjector();
-  readonly requests: SandboxRequestRecord[] = [];
+  readonly requests: RequestRecord[] = [];
   readonly #counts = new Map<string, number>();
   #total = 0;
   readonly #config: SandboxServerConfig;
@@ -176,21 +179,21 @@ export class SandboxServer {
     return operation === undefined ? this.#total : (this.#counts.get(operation) ?? 0);
   }
 
-  #log(record: SandboxRequestRecord): void {
+  #log(record: RequestRecord): void {
     // Trimmed in halves so that a long-running sandbox neither grows without bound nor shifts every time.
     if (this.requests.length >= 2 * REQUEST_LOG_SIZE) this.requests.splice(0, REQUEST_LOG_SIZE);
     this.requests.push(record);
     this.#total += 1;
   }
 
-  #identify(record: SandboxRequestRecord, operation: string): void {
+  #identify(record: RequestRecord, operation: string): void {
     record.operation = operation;
     this.#counts.set(operation, (this.#counts.get(operation) ?? 0) + 1);
   }
 
   async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = requestUrl(request.url);
-    const record: SandboxRequestRecord = {
+    const record: RequestRecord = {
       method: request.method ?? "GET",
       path: url.pathname,
       operation: undefined,
@@ -322,7 +325,7 @@ export class SandboxServer {
    */
   async #gatewayFault(
     fault: FaultKind | undefined,
-    record: SandboxRequestRecord,
+    record: RequestRecord,
     send: (status: number, headers: Record<string, string>, body: string) => void,
     sendProblem: (problem: ApiProblem) => void,
   ): Promise<boolean> {
@@ -355,7 +358,7 @@ export class SandboxServer {
    * @throws ApiProblem 409 when the id is in use by another request or by one still in progress.
    */
   #claim(
-    record: SandboxRequestRecord,
+    record: RequestRecord,
     path: string,
     body: unknown,
   ): { operationId: string | undefined } | { replay: StoredAnswer } {

@@ -12,6 +12,12 @@ export const DEFAULT_SANDBOX_CREDENTIALS = {
 /** A payment's amounts in its minor units, see {@link Sandbox.getPaymentAmounts}. */
 export type PaymentAmounts = ReturnType<typeof paymentAmounts>;
 
+/** A payment as `getPaymentStatus` with `returnOperations=true` answers it (`ApiPaymentResource`). */
+export type SandboxPaymentView = ReturnType<typeof paymentResource>;
+
+/** A refund as `getRefund` with `returnOperations=true` answers it (`ApiRefundResource`). */
+export type SandboxRefundView = ReturnType<typeof refundResource>;
+
 /** Options of {@link startSandbox}; every one is optional. */
 export interface SandboxOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -62,14 +68,14 @@ export interface Sandbox extends AsyncDisposable {
   /** Forgets payments, refunds, rates, operationIds, faults and the request log; reseeds disputes. Tokens stay valid. */
   reset(): void;
   /** A payment as `getPaymentStatus` with `returnOperations=true` shows it, or undefined. */
-  getPayment(paymentId: string): unknown;
+  getPayment(paymentId: string): SandboxPaymentView | undefined;
   /**
    * The bookkeeping of a payment in its minor units (`authorized` incl. increments, `reversed`,
    * `captured`, `refunded`, `leftToCapture`, `leftToRefund`), or undefined.
    */
   getPaymentAmounts(paymentId: string): PaymentAmounts | undefined;
   /** A refund as `getRefund` with `returnOperations=true` shows it, or undefined. */
-  getRefund(refundId: string): unknown;
+  getRefund(refundId: string): SandboxRefundView | undefined;
   /** Stops the server and cuts every connection, in-flight ones included. */
   close(): Promise<void>;
 }

@@ -197,8 +197,7 @@ describe("sandbox faults", () => {
     const beforeRetry = new Date().toISOString();
     const replay = await api.post(`${MERCHANT_PATH}/payments`, request);
     expect(replay.json.status).toBe("AUTHORIZED");
-    const stored = sandbox.getPayment(replay.json.paymentId) as { statusTimestamp: string };
-    expect(stored.statusTimestamp < beforeRetry).toBe(true);
+    expect(sandbox.getPayment(replay.json.paymentId)!.statusTimestamp < beforeRetry).toBe(true);
   });
 
   it("injected faults hit the next matching requests only, for any operation", async () => {
