@@ -69,7 +69,8 @@ export type RequestValidator = (value: unknown) => ValidationIssue[];`);
   }
   out.push(`/**
  * The request validators by request model name. A property set to \`undefined\` counts as absent
- * (it is not serialised); a \`Date\` is accepted where the API expects an offset date-time string.
+ * (it is not serialised); \`null\` is a type violation (it would be sent, and no schema allows it);
+ * a \`Date\` is accepted where the API expects an offset date-time string.
  */
 export const requestValidators: Readonly<Record<RequestModelName, RequestValidator>> = Object.freeze({
 ${rootNames.map((name) => `  ${name}: validate${name},`).join("\n")}

@@ -1,5 +1,9 @@
 import * as path from "node:path";
 import { format, resolveConfig } from "prettier";
+import { emitIndex, INDEX_FILE } from "./emit-index.js";
+import { emitModels } from "./emit-models.js";
+import { emitOperations, emitScopesTable, OPERATIONS_FILE, SCOPES_TABLE_FILE } from "./emit-operations.js";
+import { emitResources } from "./emit-resources.js";
 import { emitReadme, README_FILE } from "./emit-readme.js";
 import { emitValidators, VALIDATORS_FILE } from "./emit-validators.js";
 import { readSpecInput, SPEC_FILE } from "./spec.js";
@@ -22,9 +26,16 @@ export function bannerText(sha256: string): string {
 export async function generateFiles(root: string): Promise<GeneratedFile[]> {
   const input = readSpecInput(root);
   const banner = bannerText(input.sha256);
+  const models = emitModels(input.spec);
+  const resources = emitResources(input.spec);
   const raw: GeneratedFile[] = [
+    { path: INDEX_FILE, content: emitIndex(models, resources) },
     { path: README_FILE, content: emitReadme() },
     { path: VALIDATORS_FILE, content: emitValidators(input) },
+    { path: OPERATIONS_FILE, content: emitOperations(input.spec, new Set(input.schemas.keys())) },
+    { path: SCOPES_TABLE_FILE, content: emitScopesTable(input.spec) },
+    ...models.map((file) => ({ path: file.path, content: file.content })),
+    ...resources.map((file) => ({ path: file.path, content: file.content })),
   ];
   const files: GeneratedFile[] = [];
   for (const file of raw) {

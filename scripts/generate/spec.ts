@@ -28,6 +28,8 @@ export interface SpecOperation {
   multipartFields?: SpecParam[];
   responseModel: string | null;
   responseIsBinary: boolean;
+  /** Success statuses confirmed by the official SDKs' tests; null when unknown (any 2xx). */
+  successStatus: number[] | null;
   oauth2Scope: string;
   requestSchema: string | null;
   docsTag: string;

@@ -1,21 +1,408 @@
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
 import type { Authenticator } from "../auth/authenticator.js";
+import { CommunicationException } from "../errors/communication-exception.js";
+import { OutcomeUnknownException } from "../errors/outcome-unknown-exception.js";
+import { ValidationException } from "../errors/validation-exception.js";
+import type { ValidationIssue } from "../errors/validation-exception.js";
 import type { Marshaller } from "../json/marshaller.js";
+import type { BodyObfuscator } from "../log/body-obfuscator.js";
+import type { CommunicatorLogger } from "../log/communicator-logger.js";
+import type { HeaderObfuscator } from "../log/header-obfuscator.js";
 import type { MetadataProvider } from "../metadata/metadata-provider.js";
-import type { Connection } from "../transport/connection.js";
-import type { Operation, OperationCall } from "./operation.js";
+import type { BinaryResponse } from "../transport/binary-response.js";
+import { isPooledConnection } from "../transport/connection.js";
+import type {
+  Connection,
+  ConnectionBody,
+  ConnectionResponse,
+  RequestHeader,
+} from "../transport/connection.js";
+import { MultipartFormDataObject } from "../transport/multipart-form-data-object.js";
+import type { UploadableFile } from "../transport/uploadable-file.js";
+import { DEFAULT_RETRY_OPTIONS } from "../config/retry-options.js";
+import type { RetryOptions } from "../config/retry-options.js";
+import { CallSignal } from "./call-signal.js";
+import { RetryPolicy } from "./retry-policy.js";
+import { safeLog } from "../log/safe-log.js";
+import { errorForResponse } from "./error-mapping.js";
+import type { FailedRequest } from "./error-mapping.js";
+import type { Operation, OperationCall, QueryParams } from "./operation.js";
+import { failureKind } from "./failure-kind.js";
+import { expandPath } from "./path.js";
+import { readBodyText } from "./read-body.js";
 
-// SKELETON (scaffold): the core owner implements this.
+/** Options of a {@link Communicator} beyond its components. */
+export interface CommunicatorOptions {
+  /** Check request bodies against their JSON schemas before sending. Default false. */
+  validateRequests?: boolean;
+  /** Automatic retries of requests that cannot charge twice; see RetryPolicy. Default 2 retries. */
+  retry?: Readonly<RetryOptions>;
+}
+
+/** An authenticator that can log its own traffic (the token request). */
+interface LoggingAuthenticator extends Authenticator {
+  enableLogging(logger: CommunicatorLogger): void;
+  disableLogging(): void;
+  close?(): Promise<void>;
+}
+
+/**
+ * Turns operations into HTTP requests and responses into objects or exceptions. Made of the API
+ * endpoint, a {@link Connection}, an {@link Authenticator}, a {@link MetadataProvider} and a
+ * {@link Marshaller}; one Communicator can serve many clients. Subclasses may override the steps.
+ */
 export class Communicator {
-  constructor(
-    readonly apiEndpoint: URL,
-    readonly connection: Connection,
-    readonly authenticator: Authenticator,
-    readonly metadataProvider: MetadataProvider,
-    readonly marshaller: Marshaller,
-  ) {}
+  readonly apiEndpoint: URL;
+  readonly connection: Connection;
+  readonly authenticator: Authenticator;
+  readonly metadataProvider: MetadataProvider;
+  readonly marshaller: Marshaller;
+  readonly #validateRequests: boolean;
+  readonly #retryPolicy: RetryPolicy;
+  #logger: CommunicatorLogger | undefined;
+  #closed: Promise<void> | undefined;
 
-  /** Runs one API operation: builds the request, sends it and returns the parsed response. */
-  execute<T>(_operation: Operation, _call: OperationCall): Promise<T> {
-    return Promise.reject(new Error("not implemented"));
+  constructor(
+    apiEndpoint: URL,
+    connection: Connection,
+    authenticator: Authenticator,
+    metadataProvider: MetadataProvider,
+    marshaller: Marshaller,
+    options: CommunicatorOptions = {},
+  ) {
+    this.apiEndpoint = new URL(apiEndpoint.origin);
+    this.connection = connection;
+    this.authenticator = authenticator;
+    this.metadataProvider = metadataProvider;
+    this.marshaller = marshaller;
+    this.#validateRequests = options.validateRequests ?? false;
+    this.#retryPolicy = new RetryPolicy(options.retry ?? DEFAULT_RETRY_OPTIONS);
   }
+
+  /** Whether {@link close} was called. */
+  get closed(): boolean {
+    return this.#closed !== undefined;
+  }
+
+  /**
+   * Runs one API operation: checks and builds the request, sends it, and returns the parsed
+   * response (null for an empty body; a BinaryResponse for a file).
+   * @throws ValidationException before sending anything, for an invalid path id or (with
+   * `validateRequests`) a body that breaks its schema; then the exceptions of the guide's table for
+   * error responses, CommunicationException for network failures, deadlines and cancellation.
+   */
+  async execute<T>(operation: Operation, call: OperationCall): Promise<T> {
+    if (this.#closed) throw new Error("This Communicator (and every client sharing it) is closed");
+    const issues: ValidationIssue[] = [];
+    const path = expandPath(operation.path, call.pathParams, issues);
+    if (this.#validateRequests && operation.validate && call.body !== undefined) {
+      issues.push(...operation.validate(call.body));
+    }
+    if (path === undefined || issues.length > 0) {
+      throw ValidationException.beforeSending(
+        `${operation.id} (${operation.method} ${operation.path})`,
+        issues,
+      );
+    }
+    const callSignal = new CallSignal(call.context);
+    const request: FailedRequest = { method: operation.method, path, operationId: operationIdOf(call.body) };
+    const early = callSignal.failure(request.method, path);
+    if (early) {
+      callSignal.dispose();
+      throw early;
+    }
+    try {
+      const uri = this.buildUri(path, call.query);
+      const body = this.marshalRequest(operation, call.body);
+      const response = await this.send(request, uri, body, callSignal);
+      return await this.handleResponse<T>(operation, request, response);
+    } catch (error) {
+      throw error instanceof OutcomeUnknownException
+        ? error
+        : (callSignal.failure(request.method, path) ?? error);
+    } finally {
+      callSignal.dispose();
+    }
+  }
+
+  /** Closes the connection (and the authenticator's, if it has one); calls afterwards reject. */
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      const authenticator = this.authenticator as Partial<LoggingAuthenticator>;
+      await Promise.all([this.connection.close(), authenticator.close?.()]);
+    })();
+    return this.#closed;
+  }
+
+  /** Closes pooled connections idle for at least `idleTimeMs`; a no-op unless the connection is pooled. */
+  closeIdleConnections(idleTimeMs: number): void {
+    if (isPooledConnection(this.connection)) this.connection.closeIdleConnections(idleTimeMs);
+  }
+
+  /** Closes pooled connections that can no longer be used; a no-op unless the connection is pooled. */
+  closeExpiredConnections(): void {
+    if (isPooledConnection(this.connection)) this.connection.closeExpiredConnections();
+  }
+
+  /** Logs every request and response (the token request too), obfuscated, to `logger`. */
+  enableLogging(logger: CommunicatorLogger): void {
+    this.#logger = logger;
+    this.connection.enableLogging(logger);
+    const authenticator = this.authenticator as Partial<LoggingAuthenticator>;
+    authenticator.enableLogging?.(logger);
+  }
+
+  disableLogging(): void {
+    this.#logger = undefined;
+    this.connection.disableLogging();
+    const authenticator = this.authenticator as Partial<LoggingAuthenticator>;
+    authenticator.disableLogging?.();
+  }
+
+  setBodyObfuscator(obfuscator: BodyObfuscator): void {
+    this.connection.setBodyObfuscator(obfuscator);
+  }
+
+  setHeaderObfuscator(obfuscator: HeaderObfuscator): void {
+    this.connection.setHeaderObfuscator(obfuscator);
+  }
+
+  /** The full request URI: endpoint, encoded path and the defined query parameters. */
+  protected buildUri(path: string, query: QueryParams | undefined): URL {
+    const uri = new URL(path, this.apiEndpoint);
+    if (query) {
+      for (const name in query) {
+        const value = query[name];
+        if (value !== undefined) uri.searchParams.append(name, String(value));
+      }
+    }
+    return uri;
+  }
+
+  /** JSON text, a multipart form, or undefined when the operation has no body. */
+  protected marshalRequest(operation: Operation, body: unknown): ConnectionBody {
+    if (body === undefined || operation.method === "GET" || operation.method === "DELETE") return undefined;
+    if (!operation.multipartParts) return this.marshaller.marshal(body);
+    if (body instanceof MultipartFormDataObject) return body;
+    const form = new MultipartFormDataObject();
+    const parts = body as Record<string, string | UploadableFile | undefined>;
+    for (const name of operation.multipartParts) {
+      const part = parts[name];
+      if (typeof part === "string") form.addValue(name, part);
+      else if (part !== undefined) form.addFile(name, part);
+    }
+    return form;
+  }
+
+  /**
+   * The headers of one request, in this order: Content-Type (with a body), the metadata headers,
+   * Date, Trace-Id, and Authorization last, since an authenticator may sign the others.
+   */
+  protected async buildHeaders(
+    method: string,
+    uri: URL,
+    body: ConnectionBody,
+    callSignal: CallSignal,
+  ): Promise<RequestHeader[]> {
+    const headers: RequestHeader[] = [];
+    if (body instanceof MultipartFormDataObject)
+      headers.push({ name: "Content-Type", value: body.contentType });
+    else if (body !== undefined) headers.push({ name: "Content-Type", value: "application/json" });
+    headers.push(...this.metadataProvider.metadataHeaders);
+    headers.push({ name: "Date", value: httpDate() }, { name: "Trace-Id", value: randomUUID() });
+    const authorization = await callSignal.race(this.authenticator.getAuthorization(method, uri, headers));
+    headers.push({ name: "Authorization", value: authorization });
+    return headers;
+  }
+
+  /**
+   * Sends the request, repeating it where the retry policy allows. A 401 makes the authenticator
+   * drop the rejected token and the request is sent once more with a new one: the platform
+   * refused it without acting on it, so even a POST may be repeated then.
+   */
+  protected async send(
+    request: FailedRequest,
+    uri: URL,
+    body: ConnectionBody,
+    callSignal: CallSignal,
+  ): Promise<ConnectionResponse> {
+    const method = request.method;
+    let renewedToken = false;
+    for (let retry = 0; ;) {
+      const headers = await this.buildHeaders(method, uri, body, callSignal);
+      let response: ConnectionResponse;
+      try {
+        response = await this.#dispatch(request, uri, headers, body, callSignal);
+      } catch (error) {
+        const reason = callSignal.signal?.aborted
+          ? undefined
+          : this.#retryPolicy.retryReasonForError(method, error);
+        const delay = reason === undefined ? undefined : this.#retryDelay(retry, undefined);
+        if (delay === undefined) throw error;
+        await this.#waitBeforeRetry(
+          ++retry,
+          delay,
+          `${reason} (${messageOf(error)})`,
+          method,
+          uri,
+          callSignal,
+        );
+        continue;
+      }
+      const status = response.statusCode;
+      if (status === 401 && !renewedToken) {
+        renewedToken = true;
+        await drain(response);
+        this.authenticator.invalidate?.(headers[headers.length - 1]!.value);
+        continue;
+      }
+      if (!this.#retryPolicy.isRetryableStatus(method, status)) return response;
+      const delay = this.#retryDelay(retry, single(response.headers["retry-after"]));
+      if (delay === undefined) return response;
+      await drain(response);
+      await this.#waitBeforeRetry(++retry, delay, `status ${status}`, method, uri, callSignal);
+    }
+  }
+
+  /** Turns a response into the operation's result, or throws the exception its status calls for. */
+  protected async handleResponse<T>(
+    operation: Operation,
+    request: FailedRequest,
+    response: ConnectionResponse,
+  ): Promise<T> {
+    const { statusCode, headers } = response;
+    if (statusCode >= 200 && statusCode < 300) {
+      if (operation.response === "binary") return binaryResponse(response) as T;
+      return this.marshaller.unmarshal<T>(await readBodyText(response.body));
+    }
+    const text = await readBodyText(response.body);
+    throw errorForResponse(request, statusCode, headers, text, (body) => this.marshaller.unmarshal(body));
+  }
+
+  #retryDelay(retry: number, retryAfter: string | undefined): number | undefined {
+    return retry < this.#retryPolicy.maxRetries ? this.#retryPolicy.delayMs(retry, retryAfter) : undefined;
+  }
+
+  async #waitBeforeRetry(
+    retry: number,
+    delayMs: number,
+    reason: string,
+    method: string,
+    uri: URL,
+    callSignal: CallSignal,
+  ): Promise<void> {
+    const traceless = `${method} ${uri.pathname}`;
+    safeLog.message(
+      this.#logger,
+      `Retrying ${traceless} (retry ${retry} of ${this.#retryPolicy.maxRetries}) in ${Math.round(delayMs)} ms: ${reason}`,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await callSignal.race(new Promise<void>((resolve) => (timer = setTimeout(resolve, delayMs))));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Hands the request to the connection. Failures become CommunicationExceptions; one that may
+   * have reached the platform with a POST or PUT becomes an OutcomeUnknownException.
+   */
+  #dispatch(
+    request: FailedRequest,
+    uri: URL,
+    headers: RequestHeader[],
+    body: ConnectionBody,
+    callSignal: CallSignal,
+  ): Promise<ConnectionResponse> {
+    const { method } = request;
+    const signal = callSignal.signal;
+    const options = signal ? { signal } : undefined;
+    const connection = this.connection;
+    const sent =
+      method === "GET"
+        ? connection.get(uri, headers, options)
+        : method === "DELETE"
+          ? connection.delete(uri, headers, options)
+          : method === "POST"
+            ? connection.post(uri, headers, body, options)
+            : connection.put(uri, headers, body, options);
+    return sent.catch((error: unknown) => {
+      const stopped = callSignal.failure(method, request.path);
+      const failure =
+        stopped ??
+        (error instanceof CommunicationException
+          ? error
+          : new CommunicationException(`${method} ${request.path} failed: ${messageOf(error)}`, {
+              cause: error,
+            }));
+      if ((method === "POST" || method === "PUT") && failureKind(error) !== "connect") {
+        throw new OutcomeUnknownException(failure.message, request.operationId, { cause: failure.cause });
+      }
+      throw failure;
+    });
+  }
+}
+
+let cachedDate = "";
+let cachedDateSecond = 0;
+
+/** The current time as an RFC 1123 `Date` header value, formatted at most once a second. */
+function httpDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== cachedDateSecond) {
+    cachedDateSecond = second;
+    cachedDate = new Date(second * 1000).toUTCString();
+  }
+  return cachedDate;
+}
+
+function operationIdOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const operationId = (body as { operationId?: unknown }).operationId;
+  return typeof operationId === "string" ? operationId : undefined;
+}
+
+async function drain(response: ConnectionResponse): Promise<void> {
+  for await (const chunk of response.body) void chunk;
+}
+
+function binaryResponse(response: ConnectionResponse): BinaryResponse {
+  const { headers } = response;
+  const result: BinaryResponse = {
+    headers,
+    body: response.body instanceof Readable ? response.body : Readable.from(response.body),
+  };
+  const contentType = single(headers["content-type"]);
+  if (contentType !== undefined) result.contentType = contentType;
+  const length = Number(single(headers["content-length"]));
+  if (Number.isInteger(length) && length >= 0) result.contentLength = length;
+  const filename = filenameOf(single(headers["content-disposition"]));
+  if (filename !== undefined) result.filename = filename;
+  return result;
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The `filename` parameter of a Content-Disposition header, quotes removed. */
+function filenameOf(disposition: string | undefined): string | undefined {
+  if (!disposition) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // Fall back to the plain parameter below.
+    }
+  }
+  const plain = /filename\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]+)/.exec(disposition);
+  if (!plain) return undefined;
+  return plain[2] !== undefined ? plain[2].replace(/\\(.)/g, "$1") : plain[1]!.trim();
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

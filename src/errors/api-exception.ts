@@ -5,6 +5,8 @@ export interface ApiErrorFields {
   status?: number | null | undefined;
   detail?: string | null | undefined;
   instance?: string | null | undefined;
+  /** The platform's id of the failed request; quote it to Worldline support. */
+  requestId?: string | null | undefined;
 }
 
 /** Where an {@link ApiException} came from: the HTTP status and the raw body. */
@@ -30,6 +32,8 @@ export class ApiException extends Error {
   readonly status: number | null;
   readonly detail: string | null;
   readonly instance: string | null;
+  /** The platform's id of the failed request, when the body had one; quote it to Worldline support. */
+  readonly requestId: string | null;
 
   constructor(init: ApiExceptionInit) {
     super(init.message ?? DEFAULT_MESSAGE);
@@ -41,6 +45,7 @@ export class ApiException extends Error {
     this.status = init.status ?? null;
     this.detail = init.detail ?? null;
     this.instance = init.instance ?? null;
+    this.requestId = init.requestId ?? null;
   }
 
   /** The message with the status code and the response body, as the other Worldline SDKs print it. */

@@ -1,16 +1,75 @@
-/** Turns a sensitive value into its obfuscated form. */
+/**
+ * Turns a sensitive value into its obfuscated form. Receives the value as text (a JSON string's
+ * decoded content, a number's or boolean's literal, a header value) and returns the text to log.
+ */
 export type ObfuscationRule = (value: string) => string;
 
-// STUB (scaffold): the logging helper implements these.
+/**
+ * A rule that replaces every character with `*`, keeping the length. Empty values stay empty.
+ */
 export function obfuscateAll(): ObfuscationRule {
-  throw new Error("not implemented");
+  return (value) => mask(characters(value).length);
 }
-export function obfuscateAllButFirst(_count: number): ObfuscationRule {
-  throw new Error("not implemented");
+
+/**
+ * A rule that keeps the first `count` characters and replaces the rest with `*`. Values of at most
+ * `count` characters are returned unchanged.
+ * @param count - how many leading characters stay readable.
+ * @throws RangeError when `count` is not a non-negative integer.
+ */
+export function obfuscateAllButFirst(count: number): ObfuscationRule {
+  checkCount("count", count);
+  return (value) => {
+    const chars = characters(value);
+    if (chars.length <= count) return value;
+    return part(chars, 0, count) + mask(chars.length - count);
+  };
 }
-export function obfuscateAllButLast(_count: number): ObfuscationRule {
-  throw new Error("not implemented");
+
+/**
+ * A rule that keeps the last `count` characters and replaces the rest with `*`. Values of at most
+ * `count` characters are returned unchanged.
+ * @param count - how many trailing characters stay readable.
+ * @throws RangeError when `count` is not a non-negative integer.
+ */
+export function obfuscateAllButLast(count: number): ObfuscationRule {
+  checkCount("count", count);
+  return (value) => {
+    const chars = characters(value);
+    if (chars.length <= count) return value;
+    return mask(chars.length - count) + part(chars, chars.length - count, chars.length);
+  };
 }
-export function obfuscateWithFixedLength(_length: number): ObfuscationRule {
-  throw new Error("not implemented");
+
+/**
+ * A rule that replaces any non-empty value with exactly `length` `*` characters, hiding the
+ * original length too. Empty values stay empty.
+ * @param length - the number of `*` characters logged.
+ * @throws RangeError when `length` is not a non-negative integer.
+ */
+export function obfuscateWithFixedLength(length: number): ObfuscationRule {
+  checkCount("length", length);
+  const masked = mask(length);
+  return (value) => (value === "" ? value : masked);
+}
+
+function checkCount(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a non-negative integer, got ${String(value)}`);
+  }
+}
+
+function mask(length: number): string {
+  return "*".repeat(length);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Splits by code point only when needed, so a kept character is never half a surrogate pair. */
+function characters(value: string): string | string[] {
+  return SURROGATE.test(value) ? Array.from(value) : value;
+}
+
+function part(chars: string | string[], start: number, end: number): string {
+  return typeof chars === "string" ? chars.slice(start, end) : chars.slice(start, end).join("");
 }

@@ -1,21 +1,44 @@
-import type { BodyObfuscator } from "./body-obfuscator.js";
-import type { HeaderObfuscator } from "./header-obfuscator.js";
+import type { LogMessageObfuscators } from "./log-message.js";
+import { LogMessage } from "./log-message.js";
 
-// STUB (scaffold): the logging helper implements this.
-export class RequestLogMessage {
-  constructor(
-    readonly requestId: string,
-    readonly method: string,
-    readonly uri: string,
-    _obfuscators?: { body?: BodyObfuscator; header?: HeaderObfuscator },
-  ) {}
-  addHeader(_name: string, _value: string): this {
-    throw new Error("not implemented");
+/**
+ * The log message of an outgoing request. Header values and the body are obfuscated when added;
+ * `getMessage()` gives:
+ * ```text
+ * Outgoing request (requestId='<id>'):
+ *   method:       '<METHOD>'
+ *   uri:          '<path?query>'
+ *   headers:      <name="value", name2="value2">
+ *   content-type: '<content type>'
+ *   body:         '<obfuscated body>'
+ * ```
+ * where the last two lines appear only when a body was set.
+ */
+export class RequestLogMessage extends LogMessage {
+  /** The HTTP method. */
+  readonly method: string;
+  /** The request URI as logged: path and query. */
+  readonly uri: string;
+
+  /**
+   * @param requestId - identifies the exchange (a random UUID, distinct from any `Trace-Id`).
+   * @param method - the HTTP method.
+   * @param uri - the request path and query.
+   * @param obfuscators - the obfuscators to apply, by default `BodyObfuscator.DEFAULT` and
+   *   `HeaderObfuscator.DEFAULT`.
+   */
+  constructor(requestId: string, method: string, uri: string, obfuscators?: LogMessageObfuscators) {
+    super(requestId, obfuscators);
+    this.method = method;
+    this.uri = uri;
   }
-  setBody(_body: string | undefined, _contentType: string | undefined): this {
-    throw new Error("not implemented");
-  }
-  getMessage(): string {
-    throw new Error("not implemented");
+
+  override getMessage(): string {
+    return (
+      `Outgoing request (requestId='${this.requestId}'):\n` +
+      `  method:       '${this.method}'\n` +
+      `  uri:          '${this.uri}'` +
+      this.formatHeadersAndBody()
+    );
   }
 }

@@ -2577,7 +2577,8 @@ function validateSubmitEvidenceRequest(value: unknown): ValidationIssue[] {
 
 /**
  * The request validators by request model name. A property set to `undefined` counts as absent
- * (it is not serialised); a `Date` is accepted where the API expects an offset date-time string.
+ * (it is not serialised); `null` is a type violation (it would be sent, and no schema allows it);
+ * a `Date` is accepted where the API expects an offset date-time string.
  */
 export const requestValidators: Readonly<Record<RequestModelName, RequestValidator>> = Object.freeze({
   AcceptDisputeLiabilityRequest: validateAcceptDisputeLiabilityRequest,
