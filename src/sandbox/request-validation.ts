@@ -1,4 +1,4 @@
-import { requestValidators, type RequestModelName } from "../v1/validators.js";
+import { requestValidators, type RequestModelName } from "../v1/index.js";
 import { ApiProblem } from "./api-problem.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { RequestModelName } from "../v1/validators.js";
+import type { RequestModelName } from "../v1/index.js";
 import type { SandboxScope } from "./scopes.js";
 
 /** A request as a route handler sees it, after authentication and validation. */

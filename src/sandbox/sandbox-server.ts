@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { RequestModelName } from "../v1/validators.js";
+import type { RequestModelName } from "../v1/index.js";
 import { ApiProblem } from "./api-problem.js";
 import { DccRates } from "./dcc-rates.js";
 import { Delays, SandboxClosedError } from "./delays.js";
