@@ -4,6 +4,8 @@ import { jsonPath, type RequestFields } from "./request-fields.js";
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
+/** Searches kept for paging; the oldest is forgotten beyond this. */
+const MAX_SNAPSHOTS = 1_000;
 
 /** One page of a search, with the `PaginationResponse` to send. */
 export interface SearchPage<T> {
@@ -104,6 +106,8 @@ export class SearchSnapshots {
       searchId = newResourceId();
       keys = run();
       this.#snapshots.set(searchId, keys);
+      if (this.#snapshots.size > MAX_SNAPSHOTS)
+        this.#snapshots.delete(this.#snapshots.keys().next().value ?? "");
     } else {
       const kept = this.#snapshots.get(searchId);
       if (!kept) throw invalid("pagination.searchId", `unknown or expired search '${searchId}'`);

@@ -8,6 +8,9 @@ export interface IssuedToken {
   readonly expiresAt: number;
 }
 
+/** Above this many tokens, expired ones are forgotten (they would be refused as "unknown" then). */
+const PRUNE_THRESHOLD = 10_000;
+
 /** Why a bearer token was refused. */
 export type TokenRejection = "missing" | "unknown" | "expired";
 
@@ -23,6 +26,7 @@ export class TokenStore {
 
   /** Issues a new opaque token valid for `ttlSeconds`. */
   issue(scopes: ReadonlySet<SandboxScope>, ttlSeconds: number): string {
+    if (this.#tokens.size >= PRUNE_THRESHOLD) this.#pruneExpired();
     const token = randomBytes(24).toString("base64url");
     this.#tokens.set(token, { scopes, expiresAt: this.#now() + ttlSeconds * 1000 });
     return token;
@@ -35,6 +39,11 @@ export class TokenStore {
     const token = this.#tokens.get(match[1]);
     if (!token) return "unknown";
     return this.#now() >= token.expiresAt ? "expired" : token;
+  }
+
+  #pruneExpired(): void {
+    const now = this.#now();
+    for (const [token, issued] of this.#tokens) if (now >= issued.expiresAt) this.#tokens.delete(token);
   }
 
   /** Makes every issued token unknown, as after a key rotation on the platform. */
