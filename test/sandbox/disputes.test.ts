@@ -202,6 +202,9 @@ describe("sandbox dispute management", () => {
     expect(
       (await api.postRaw(`${BASE}/documents`, "multipart/form-data; boundary=x", "garbage")).status,
     ).toBe(400);
+    const huge = multipart("scan.png", "image/png", Buffer.alloc(5 * 1024 * 1024 + 1, 1));
+    const tooLarge = await api.postRaw(`${BASE}/documents`, huge.contentType, huge.body);
+    expect([tooLarge.status, tooLarge.json.type]).toEqual([413, "/problems/document-too-large"]);
   });
 
   it("searches dispute entries with filters, sort order and dispute summaries", async () => {

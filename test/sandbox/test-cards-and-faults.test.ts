@@ -208,6 +208,9 @@ describe("sandbox faults", () => {
     sandbox.injectFault({ kind: "http502", operation: "token" });
     const token = await send(sandbox.tokenUri, { method: "POST" });
     expect(token.status).toBe(502);
+    sandbox.injectFault({ kind: "drop", operation: "token" });
+    await expect(fetchToken(sandbox)).rejects.toThrow();
+    expect(sandbox.requests.at(-1)).toMatchObject({ operation: "token", fault: "drop", status: undefined });
     sandbox.injectFault({ kind: "drop", operation: "getPaymentStatus" });
     await expect(api.get(`${MERCHANT_PATH}/payments/x`)).rejects.toThrow();
     expect(() => sandbox.injectFault({ kind: "slow", times: 0 })).toThrow(RangeError);
