@@ -1,3 +1,5 @@
+import { RequestFields } from "./request-fields.js";
+
 /**
  * Failures the sandbox can simulate:
  * - `http500`, `http502`: an HTML error page from the gateway; the request is not processed;
@@ -33,8 +35,22 @@ const BY_AMOUNT: ReadonlyMap<number, FaultKind> = new Map(
 );
 
 /** The fault a magic amount triggers, if any. */
-export function faultForAmount(amount: unknown): FaultKind | undefined {
+function faultForAmount(amount: unknown): FaultKind | undefined {
   return typeof amount === "number" ? BY_AMOUNT.get(amount) : undefined;
+}
+
+/** Amount fields whose magic values trigger faults. */
+const FAULT_AMOUNT_PATHS = [
+  "amount.amount",
+  "incrementAmount.amount",
+  "reversalAmount.amount",
+  "transaction.amount.amount",
+];
+
+/** The fault a magic amount anywhere in a processing request body triggers, if any. */
+export function faultInBody(body: unknown): FaultKind | undefined {
+  const fields = new RequestFields(body);
+  return FAULT_AMOUNT_PATHS.map((path) => faultForAmount(fields.get(path))).find((f) => f !== undefined);
 }
 
 /** Faults armed by tests, consumed in the order they were armed. */

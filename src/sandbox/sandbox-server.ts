@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { RequestModelName } from "../v1/index.js";
 import { ApiProblem } from "./api-problem.js";
 import { DccRates } from "./dcc-rates.js";
 import { Delays, SandboxClosedError } from "./delays.js";
 import { DisputeStore } from "./dispute-store.js";
-import { FaultInjector, faultForAmount, type FaultKind } from "./faults.js";
+import { FaultInjector, faultInBody, type FaultKind } from "./faults.js";
+import { authorizeRequest } from "./authorize-request.js";
+import { attachmentDisposition } from "./content-disposition.js";
+import { parseJsonBody } from "./parse-json-body.js";
+import { MAX_BODY_BYTES, readRequestBody } from "./request-body.js";
 import { gatewayHtmlPage } from "./html-pages.js";
 import { IdempotenceStore, type StoredAnswer } from "./idempotence-store.js";
 import { handleTokenRequest, type ClientCredentials } from "./oauth2-token-endpoint.js";
 import { ProcessingStore } from "./processing-store.js";
 import { RequestFields } from "./request-fields.js";
-import { validateRequestBody } from "./request-validation.js";
 import type { Route } from "./route.js";
 import { Router } from "./router.js";
 import { cardInquiryRoutes } from "./routes/card-inquiry-routes.js";
@@ -29,17 +31,6 @@ export const TOKEN_PATH = "/connect/token";
 /** The request log keeps at least this many of the latest requests. */
 const REQUEST_LOG_SIZE = 10_000;
 
-/** Largest request body read, in bytes; larger bodies answer 413. */
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
-
-/** Amount fields whose magic values trigger faults (see `FAULT_AMOUNTS`). */
-const FAULT_AMOUNT_PATHS = [
-  "amount.amount",
-  "incrementAmount.amount",
-  "reversalAmount.amount",
-  "transaction.amount.amount",
-];
-
 /** The request target as a URL; a target that does not parse is treated as an unknown path. */
 function requestUrl(target: string | undefined): URL {
   try {
@@ -47,12 +38,6 @@ function requestUrl(target: string | undefined): URL {
   } catch {
     return new URL("/invalid-request-target", "http://sandbox");
   }
-}
-
-/** The fault a magic amount anywhere in a processing body triggers, if any. */
-function faultInAmounts(body: unknown): FaultKind | undefined {
-  const fields = new RequestFields(body);
-  return FAULT_AMOUNT_PATHS.map((path) => faultForAmount(fields.get(path))).find((f) => f !== undefined);
 }
 
 /** One request the sandbox received, for tests to count and inspect. Holds no body or header. */
@@ -82,27 +67,6 @@ export interface SandboxServerConfig {
 
 function problemHeaders(problem: ApiProblem): Record<string, string> {
   return { "Content-Type": "application/problem+json", ...problem.headers };
-}
-
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return ascii === fileName
-    ? `attachment; filename="${fileName}"`
-    : `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
 }
 
 /**
@@ -215,7 +179,7 @@ export class SandboxServer {
     const sendProblem = (problem: ApiProblem): void =>
       send(problem.status, problemHeaders(problem), JSON.stringify(problem.toBody(url.pathname, requestId)));
     try {
-      const raw = await readBody(request);
+      const raw = await readRequestBody(request);
       if (raw === undefined) {
         sendProblem(
           new ApiProblem(413, "payload-too-large", `the request body exceeds ${MAX_BODY_BYTES} bytes`),
@@ -259,9 +223,9 @@ export class SandboxServer {
       const route = match.route;
       this.#identify(record, route.operation);
       if (await this.#gatewayFault(this.faults.take(route.operation), record, send, sendProblem)) return;
-      this.#authorize(route, request.headers.authorization);
+      authorizeRequest(this.tokens, route, request.headers.authorization);
       const body = route.requestModel
-        ? this.#parseJson(route, route.requestModel, request.headers["content-type"], raw)
+        ? parseJsonBody(route, route.requestModel, request.headers["content-type"], raw)
         : undefined;
       const claim = route.idempotent ? this.#claim(record, url.pathname, body) : { operationId: undefined };
       if ("replay" in claim) {
@@ -269,7 +233,7 @@ export class SandboxServer {
         return;
       }
       try {
-        const amountFault = route.idempotent && record.fault === undefined ? faultInAmounts(body) : undefined;
+        const amountFault = route.idempotent && record.fault === undefined ? faultInBody(body) : undefined;
         if (await this.#gatewayFault(amountFault, record, send, sendProblem)) {
           if (claim.operationId !== undefined) this.idempotence.release(claim.operationId);
           return;
@@ -299,7 +263,7 @@ export class SandboxServer {
             result.status,
             {
               "Content-Type": result.contentType,
-              "Content-Disposition": contentDisposition(result.fileName),
+              "Content-Disposition": attachmentDisposition(result.fileName),
             },
             result.data,
           );
@@ -386,54 +350,5 @@ export class SandboxServer {
           `operationId '${operationId}' is still being processed`,
         );
     }
-  }
-
-  /** @throws ApiProblem 401 without a valid token, 403 when it lacks the operation's scope. */
-  #authorize(route: Route, authorization: string | undefined): void {
-    const token = this.tokens.check(authorization);
-    if (token === "missing") {
-      throw new ApiProblem(401, "unauthorized", "a bearer access token is required", {
-        "WWW-Authenticate": 'Bearer realm="acquiring-sandbox"',
-      });
-    }
-    if (token === "unknown" || token === "expired") {
-      throw new ApiProblem(
-        401,
-        "unauthorized",
-        `the access token is ${token === "expired" ? "expired" : "invalid"}`,
-        {
-          "WWW-Authenticate": 'Bearer realm="acquiring-sandbox", error="invalid_token"',
-        },
-      );
-    }
-    if (!token.scopes.has(route.scope)) {
-      throw new ApiProblem(403, "insufficient-scope", `${route.operation} requires scope '${route.scope}'`, {
-        "WWW-Authenticate": `Bearer realm="acquiring-sandbox", error="insufficient_scope", scope="${route.scope}"`,
-      });
-    }
-  }
-
-  /**
-   * Parses and validates a JSON body. An empty body counts as `{}` where every field is optional
-   * (dispute searches and actions) and is refused where the operation needs one.
-   * @throws ApiProblem 415/400 for a non-JSON, missing, malformed or schema-violating body.
-   */
-  #parseJson(route: Route, model: RequestModelName, contentType: string | undefined, raw: Buffer): unknown {
-    if (raw.length === 0) {
-      if (route.idempotent) throw new ApiProblem(400, "validation-error", `$: a ${model} body is required`);
-      return {};
-    }
-    if (contentType !== undefined && !/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) {
-      throw new ApiProblem(415, "unsupported-media-type", "Content-Type must be application/json");
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString("utf8"));
-    } catch {
-      throw new ApiProblem(400, "malformed-json", "the request body is not valid JSON");
-    }
-    const problem = validateRequestBody(model, body);
-    if (problem) throw problem;
-    return body;
   }
 }
