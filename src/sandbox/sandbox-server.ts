@@ -18,7 +18,9 @@ import { RequestFields } from "./request-fields.js";
 import type { Route } from "./route.js";
 import { Router } from "./router.js";
 import { cardInquiryRoutes } from "./routes/card-inquiry-routes.js";
-import { disputeRoutes } from "./routes/dispute-routes.js";
+import { disputeCaseRoutes } from "./routes/dispute-case-routes.js";
+import { disputeDocumentRoutes } from "./routes/dispute-document-routes.js";
+import { disputeSearchRoutes } from "./routes/dispute-search-routes.js";
 import { paymentRoutes } from "./routes/payment-routes.js";
 import { refundRoutes } from "./routes/refund-routes.js";
 import { servicesRoutes } from "./routes/services-routes.js";
@@ -98,7 +100,9 @@ export class SandboxServer {
       ...cardInquiryRoutes(this.processing),
       technicalReversalRoute(this.processing),
       ...servicesRoutes(this.processing, this.rates),
-      ...disputeRoutes(this.disputes),
+      ...disputeSearchRoutes(this.disputes),
+      ...disputeCaseRoutes(this.disputes),
+      ...disputeDocumentRoutes(this.disputes),
     ];
     this.#router = new Router(routes);
     this.#http = createServer((request, response) => {
