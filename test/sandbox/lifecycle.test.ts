@@ -41,6 +41,11 @@ describe("sandbox life cycle", () => {
     );
   });
 
+  it("rejects a port already in use with the listen error", async () => {
+    sandbox = await startSandbox();
+    await expect(startSandbox({ port: sandbox.port })).rejects.toMatchObject({ code: "EADDRINUSE" });
+  });
+
   it("rejects invalid options, naming them", async () => {
     await expect(startSandbox({ port: 70_000 })).rejects.toThrow("'port'");
     await expect(startSandbox({ tokenTtlSeconds: 0 })).rejects.toThrow("'tokenTtlSeconds'");
