@@ -2,12 +2,12 @@ import { RequestFields } from "./request-fields.js";
 
 /**
  * Failures the sandbox can simulate:
- * - `http500`, `http502`: an HTML error page from the gateway; the request is not processed;
- * - `http503`: a JSON API error with `Retry-After: 1`; the request is not processed;
+ * - `http500`, `http502`, `http504`: an HTML error page from the gateway; the request is not processed;
+ * - `http503`, `http429`: a JSON API error with `Retry-After`; the request is not processed;
  * - `slow`: the normal answer, sent after `slowResponseMs`;
  * - `drop`: the request is processed, then the connection is destroyed without an answer.
  */
-export type FaultKind = "http500" | "http502" | "http503" | "slow" | "drop";
+export type FaultKind = "http429" | "http500" | "http502" | "http503" | "http504" | "slow" | "drop";
 
 /**
  * Magic amounts (minor units, any currency) that trigger a fault when they appear in a
@@ -17,6 +17,8 @@ export const FAULT_AMOUNTS = {
   http500: 99_500,
   http502: 99_502,
   http503: 99_503,
+  http504: 99_504,
+  http429: 99_429,
   slow: 99_510,
   drop: 99_520,
 } as const satisfies Record<FaultKind, number>;

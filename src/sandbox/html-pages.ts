@@ -3,6 +3,7 @@ const REASONS: Readonly<Record<number, string>> = {
   405: "Not Allowed",
   500: "Internal Server Error",
   502: "Bad Gateway",
+  504: "Gateway Time-out",
 };
 
 /**

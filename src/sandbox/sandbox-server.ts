@@ -301,18 +301,32 @@ export class SandboxServer {
     record.fault = fault;
     switch (fault) {
       case "http500":
-        send(500, { "Content-Type": "text/html" }, gatewayHtmlPage(500));
-        return true;
       case "http502":
-        send(502, { "Content-Type": "text/html" }, gatewayHtmlPage(502));
+      case "http504": {
+        const status = Number(fault.slice(4));
+        send(status, { "Content-Type": "text/html" }, gatewayHtmlPage(status));
         return true;
+      }
       case "http503":
+      case "http429": {
+        const retryAfter = { "Retry-After": String(this.#config.retryAfterSeconds) };
         sendProblem(
-          new ApiProblem(503, "service-unavailable", "the service is temporarily unavailable; retry later", {
-            "Retry-After": String(this.#config.retryAfterSeconds),
-          }),
+          fault === "http503"
+            ? new ApiProblem(
+                503,
+                "service-unavailable",
+                "the service is temporarily unavailable; retry later",
+                retryAfter,
+              )
+            : new ApiProblem(
+                429,
+                "too-many-requests",
+                "the request rate limit is exceeded; retry later",
+                retryAfter,
+              ),
         );
         return true;
+      }
       case "slow":
         await this.#delays.wait(this.#config.slowResponseMs);
         return false;

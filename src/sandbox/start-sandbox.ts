@@ -34,7 +34,7 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Delay of the `slow` fault, in milliseconds; default 3000. */
   slowResponseMs?: number;
-  /** `Retry-After` of the `http503` fault, in seconds; default 1. */
+  /** `Retry-After` of the `http503` and `http429` faults, in seconds; default 1. */
   retryAfterSeconds?: number;
   /** Clock in epoch milliseconds, for token expiry and timestamps; default `Date.now`. */
   now?: () => number;

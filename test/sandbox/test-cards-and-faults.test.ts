@@ -147,6 +147,7 @@ describe("sandbox faults", () => {
   it.each([
     ["http500", 500],
     ["http502", 502],
+    ["http504", 504],
   ] as const)(
     "%s amount answers a gateway HTML page with status %i and processes nothing",
     async (kind, status) => {
@@ -160,11 +161,15 @@ describe("sandbox faults", () => {
     },
   );
 
-  it("http503 amount answers a JSON 503 with Retry-After", async () => {
-    const answer = await payWith(FAULT_AMOUNTS.http503);
-    expect(answer.status).toBe(503);
+  it.each([
+    ["http503", 503, "/problems/service-unavailable"],
+    ["http429", 429, "/problems/too-many-requests"],
+  ] as const)("%s amount answers a JSON %i with Retry-After", async (kind, status, type) => {
+    const answer = await payWith(FAULT_AMOUNTS[kind]);
+    expect(answer.status).toBe(status);
     expect(answer.headers["retry-after"]).toBe("2");
-    expect(answer.json).toMatchObject({ status: 503, type: "/problems/service-unavailable" });
+    expect(answer.headers["content-type"]).toBe("application/problem+json");
+    expect(answer.json).toMatchObject({ status, type });
   });
 
   it("slow amount answers normally after slowResponseMs", async () => {
