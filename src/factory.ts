@@ -4,6 +4,7 @@ import { Client } from "./client.js";
 import type { CommunicatorConfiguration } from "./config/communicator-configuration.js";
 import { configurationFromPropertiesFile } from "./config/configuration-from-properties.js";
 import { Communicator } from "./core/communicator.js";
+import { inDoubtResolver } from "./in-doubt/in-doubt-policy.js";
 import { DefaultMarshaller } from "./json/default-marshaller.js";
 import type { Marshaller } from "./json/marshaller.js";
 import { MetadataProvider } from "./metadata/metadata-provider.js";
@@ -62,6 +63,7 @@ export class Factory {
         validateRequests: configuration.validateRequests,
         retry: configuration.retry,
         maxResponseBodyBytes: configuration.maxResponseBodyBytes,
+        inDoubtResolver: inDoubtResolver(configuration.inDoubtPolicy),
       },
     );
   }

@@ -11,7 +11,9 @@ export { ConfigurationException } from "./config/configuration-exception.js";
 export type { RetryOptions } from "./config/retry-options.js";
 
 export { Communicator } from "./core/communicator.js";
-export type { CommunicatorOptions } from "./core/communicator.js";
+export type { CommunicatorOptions, InDoubtResolver } from "./core/communicator.js";
+export { inDoubtResolver } from "./in-doubt/in-doubt-policy.js";
+export type { InDoubtPolicy } from "./in-doubt/in-doubt-policy.js";
 export { CallContext } from "./core/call-context.js";
 export type { CallContextOptions } from "./core/call-context.js";
 export { ApiResource } from "./core/api-resource.js";
@@ -80,6 +82,7 @@ export { NotFoundException } from "./errors/not-found-exception.js";
 export { MarshallerSyntaxException } from "./errors/marshaller-syntax-exception.js";
 export { OAuth2Exception } from "./errors/oauth2-exception.js";
 export { OutcomeUnknownException } from "./errors/outcome-unknown-exception.js";
+export { OperationReversedException } from "./errors/operation-reversed-exception.js";
 
 // The v1 API: resource clients and models, generated from spec/acquiring-v1.json.
 export type {

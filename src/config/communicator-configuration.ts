@@ -3,6 +3,8 @@ import { ConfigurationException } from "./configuration-exception.js";
 import type { ProxyConfiguration } from "./proxy-configuration.js";
 import { proxyFromEnvironment } from "./proxy-from-environment.js";
 import { DEFAULT_MAX_RESPONSE_BODY_BYTES } from "../core/read-body.js";
+import { IN_DOUBT_POLICIES } from "../in-doubt/in-doubt-policy.js";
+import type { InDoubtPolicy } from "../in-doubt/in-doubt-policy.js";
 import { DEFAULT_RETRY_OPTIONS } from "./retry-options.js";
 import type { RetryOptions } from "./retry-options.js";
 import { DEFAULT_MAX_CONNECTIONS } from "../transport/default-connection-options.js";
@@ -42,6 +44,8 @@ export interface CommunicatorConfigurationOptions {
   validateRequests?: boolean;
   /** The largest response body read into memory, in bytes; larger ones are refused. Default 16 MiB. */
   maxResponseBodyBytes?: number;
+  /** What to do when a money-moving request ends without a response; see InDoubtPolicy. Default `report`. */
+  inDoubtPolicy?: InDoubtPolicy;
   tls?: TlsOptions | undefined;
 }
 
@@ -72,6 +76,7 @@ export class CommunicatorConfiguration {
   readonly retry: Readonly<RetryOptions>;
   readonly validateRequests: boolean;
   readonly maxResponseBodyBytes: number;
+  readonly inDoubtPolicy: InDoubtPolicy;
   readonly tls: TlsOptions | undefined;
   readonly #oauth2ClientSecret: string;
 
@@ -113,6 +118,13 @@ export class CommunicatorConfiguration {
     this.retry = Object.freeze(checkRetry({ ...DEFAULT_RETRY_OPTIONS, ...definedOnly(options.retry) }, fail));
     this.validateRequests = options.validateRequests ?? false;
     this.maxResponseBodyBytes = options.maxResponseBodyBytes ?? DEFAULT_MAX_RESPONSE_BODY_BYTES;
+    this.inDoubtPolicy = options.inDoubtPolicy ?? "report";
+    if (!IN_DOUBT_POLICIES.includes(this.inDoubtPolicy)) {
+      fail(
+        "inDoubtPolicy",
+        `must be one of ${IN_DOUBT_POLICIES.join(", ")}, got '${String(options.inDoubtPolicy)}'`,
+      );
+    }
     if (!Number.isInteger(this.maxResponseBodyBytes) || this.maxResponseBodyBytes < 1) {
       fail(
         "maxResponseBodyBytes",

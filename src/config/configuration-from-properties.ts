@@ -2,6 +2,7 @@ import { CommunicatorConfiguration } from "./communicator-configuration.js";
 import type { CommunicatorConfigurationOptions } from "./communicator-configuration.js";
 import { ConfigurationException } from "./configuration-exception.js";
 import { ProxyConfiguration } from "./proxy-configuration.js";
+import type { InDoubtPolicy } from "../in-doubt/in-doubt-policy.js";
 import { readPropertiesFile } from "./properties-file.js";
 
 const PREFIX = "acquiring.api.";
@@ -30,6 +31,8 @@ const KEYS = {
   "retry.initialDelayMs": "retry.initialDelayMs",
   "retry.maxDelayMs": "retry.maxDelayMs",
   validateRequests: "validateRequests",
+  inDoubtPolicy: "inDoubtPolicy",
+  maxResponseBodyBytes: "maxResponseBodyBytes",
 } as const;
 
 /** Keys the Java SDK reads; accepted so that one file can serve both, and ignored. */
@@ -108,6 +111,10 @@ export function configurationFromPropertiesFile(
     validateRequests: flag("validateRequests"),
     proxyFromEnvironment: flag("proxy.fromEnvironment"),
   };
+  const inDoubtPolicy = get("inDoubtPolicy");
+  if (inDoubtPolicy !== undefined) options.inDoubtPolicy = inDoubtPolicy as InDoubtPolicy;
+  const maxResponseBodyBytes = number("maxResponseBodyBytes");
+  if (maxResponseBodyBytes !== undefined) options.maxResponseBodyBytes = maxResponseBodyBytes;
   const maxConnections = number("maxConnections");
   if (maxConnections !== undefined) options.maxConnections = maxConnections;
   const proxyUri = get("proxy.uri");

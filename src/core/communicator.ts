@@ -40,7 +40,20 @@ export interface CommunicatorOptions {
   retry?: Readonly<RetryOptions>;
   /** The largest response body read into memory, in bytes. Default 16 MiB. */
   maxResponseBodyBytes?: number;
+  /** Resolves calls whose outcome is unknown (see InDoubtPolicy); by default they are only reported. */
+  inDoubtResolver?: InDoubtResolver | undefined;
 }
+
+/**
+ * Decides what happens after a call ended with an OutcomeUnknownException: returns the call's
+ * result (e.g. by re-sending it) or throws. `execute` runs an operation without this resolver.
+ */
+export type InDoubtResolver = (
+  execute: (operation: Operation, call: OperationCall) => Promise<unknown>,
+  operation: Operation,
+  call: OperationCall,
+  error: OutcomeUnknownException,
+) => Promise<unknown>;
 
 /** An authenticator that can log its own traffic (the token request). */
 interface LoggingAuthenticator extends Authenticator {
@@ -63,6 +76,7 @@ export class Communicator {
   readonly #validateRequests: boolean;
   readonly #retryPolicy: RetryPolicy;
   readonly #maxResponseBodyBytes: number;
+  readonly #inDoubtResolver: InDoubtResolver | undefined;
   #logger: CommunicatorLogger | undefined;
   #closed: Promise<void> | undefined;
 
@@ -82,6 +96,7 @@ export class Communicator {
     this.#validateRequests = options.validateRequests ?? false;
     this.#retryPolicy = new RetryPolicy(options.retry ?? DEFAULT_RETRY_OPTIONS);
     this.#maxResponseBodyBytes = options.maxResponseBodyBytes ?? DEFAULT_MAX_RESPONSE_BODY_BYTES;
+    this.#inDoubtResolver = options.inDoubtResolver;
   }
 
   /** Whether {@link close} was called. */
@@ -96,7 +111,17 @@ export class Communicator {
    * `validateRequests`) a body that breaks its schema; then the exceptions of the guide's table for
    * error responses, CommunicationException for network failures, deadlines and cancellation.
    */
-  async execute<T>(operation: Operation, call: OperationCall): Promise<T> {
+  execute<T>(operation: Operation, call: OperationCall): Promise<T> {
+    const resolver = this.#inDoubtResolver;
+    if (!resolver) return this.#execute<T>(operation, call);
+    return this.#execute<T>(operation, call).catch((error: unknown) => {
+      if (!(error instanceof OutcomeUnknownException)) throw error;
+      safeLog.message(this.#logger, `${operation.id}: ${error.message}; applying the in-doubt policy`);
+      return resolver((op, c) => this.#execute(op, c), operation, call, error) as Promise<T>;
+    });
+  }
+
+  async #execute<T>(operation: Operation, call: OperationCall): Promise<T> {
     if (this.#closed) throw new Error("This Communicator (and every client sharing it) is closed");
     const issues: ValidationIssue[] = [];
     const path = expandPath(operation.path, call.pathParams, issues);
