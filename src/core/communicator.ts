@@ -13,6 +13,7 @@ import type { MetadataProvider } from "../metadata/metadata-provider.js";
 import type { BinaryResponse } from "../transport/binary-response.js";
 import { isPooledConnection } from "../transport/connection.js";
 import type {
+  ConnectionRequestOptions,
   Connection,
   ConnectionBody,
   ConnectionResponse,
@@ -260,23 +261,18 @@ export class Communicator {
     let renewedToken = false;
     for (let retry = 0; ;) {
       const headers = await this.buildHeaders(method, uri, body, callSignal);
+      // Only a logger needs to tie the connection's log lines to the retry lines.
+      const requestId = this.#logger ? randomUUID() : undefined;
       let response: ConnectionResponse;
       try {
-        response = await this.#dispatch(request, uri, headers, body, callSignal);
+        response = await this.#dispatch(request, uri, headers, body, callSignal, requestId);
       } catch (error) {
         const reason = callSignal.signal?.aborted
           ? undefined
           : this.#retryPolicy.retryReasonForError(method, error);
         const delay = reason === undefined ? undefined : this.#retryDelay(retry, undefined);
         if (delay === undefined) throw error;
-        await this.#waitBeforeRetry(
-          ++retry,
-          delay,
-          `${reason} (${messageOf(error)})`,
-          method,
-          uri,
-          callSignal,
-        );
+        await this.#waitBeforeRetry(++retry, delay, `${reason} (${messageOf(error)})`, requestId, callSignal);
         continue;
       }
       const status = response.statusCode;
@@ -290,7 +286,7 @@ export class Communicator {
       const delay = this.#retryDelay(retry, single(response.headers["retry-after"]));
       if (delay === undefined) return response;
       await drain(response);
-      await this.#waitBeforeRetry(++retry, delay, `status ${status}`, method, uri, callSignal);
+      await this.#waitBeforeRetry(++retry, delay, `status ${status}`, requestId, callSignal);
     }
   }
 
@@ -321,14 +317,12 @@ export class Communicator {
     retry: number,
     delayMs: number,
     reason: string,
-    method: string,
-    uri: URL,
+    requestId: string | undefined,
     callSignal: CallSignal,
   ): Promise<void> {
-    const traceless = `${method} ${uri.pathname}`;
     safeLog.message(
       this.#logger,
-      `Retrying ${traceless} (retry ${retry} of ${this.#retryPolicy.maxRetries}) in ${Math.round(delayMs)} ms: ${reason}`,
+      `Retrying request '${requestId ?? "-"}' (retry ${retry} of ${this.#retryPolicy.maxRetries}) in ${Math.round(delayMs)} ms: ${reason}`,
     );
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -348,10 +342,18 @@ export class Communicator {
     headers: RequestHeader[],
     body: ConnectionBody,
     callSignal: CallSignal,
+    requestId: string | undefined,
   ): Promise<ConnectionResponse> {
     const { method } = request;
     const signal = callSignal.signal;
-    const options = signal ? { signal } : undefined;
+    const options: ConnectionRequestOptions | undefined =
+      requestId === undefined
+        ? signal
+          ? { signal }
+          : undefined
+        : signal
+          ? { signal, requestId }
+          : { requestId };
     const connection = this.connection;
     const sent =
       method === "GET"

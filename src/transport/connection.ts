@@ -25,6 +25,8 @@ export type ConnectionBody = string | MultipartFormDataObject | undefined;
 export interface ConnectionRequestOptions {
   /** Aborts the request; the promise then rejects with the abort reason. */
   signal?: AbortSignal;
+  /** The id under which to log the exchange, so that the caller's own log lines can name it. */
+  requestId?: string;
 }
 
 /**

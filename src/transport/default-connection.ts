@@ -200,7 +200,7 @@ export class DefaultConnection implements PooledConnection {
     const log =
       logger === undefined
         ? undefined
-        : new ExchangeLog(logger, this.#obfuscators, method, uri, headers, body);
+        : new ExchangeLog(logger, this.#obfuscators, method, uri, headers, body, options?.requestId);
     try {
       const origin = uri.origin;
       const pool = this.#poolFor(origin);

@@ -16,7 +16,7 @@ import type { ConnectionBody, ConnectionResponse, RequestHeader } from "./connec
 export class ExchangeLog {
   readonly #logger: CommunicatorLogger;
   readonly #obfuscators: LogMessageObfuscators;
-  readonly #requestId = randomUUID();
+  readonly #requestId: string;
   readonly #startedAt = performance.now();
 
   constructor(
@@ -26,7 +26,9 @@ export class ExchangeLog {
     uri: URL,
     headers: readonly RequestHeader[],
     body: ConnectionBody,
+    requestId: string = randomUUID(),
   ) {
+    this.#requestId = requestId;
     this.#logger = logger;
     this.#obfuscators = obfuscators;
     const message = this.#build("request", () => {

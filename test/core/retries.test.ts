@@ -183,3 +183,27 @@ describe("response size limit", () => {
     expect(error.message).toContain("larger than the limit of 100 bytes (maxResponseBodyBytes)");
   });
 });
+
+describe("retry logging", () => {
+  it("logs each retry with the failed attempt's request id and the reason", async () => {
+    const lines: string[] = [];
+    communicator.enableLogging({
+      log: (message) => lines.push(message),
+      logRequest: (message) => lines.push(message.getMessage()),
+      logResponse: (message) => lines.push(message.getMessage()),
+    });
+    answers(
+      () => json(503, {}),
+      () => json(200, { paymentId: "p" }),
+    );
+    await communicator.execute(GET_PAYMENT, GET);
+    const failed = lines.find((line) => line.startsWith("Incoming response") && line.includes("'503'"));
+    const requestId = /requestId='([^']+)'/.exec(failed ?? "")?.[1];
+    expect(requestId).toBeDefined();
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^Retrying request '${requestId}' \\(retry 1 of 2\\) in \\d+ ms: status 503$`),
+      ),
+    );
+  });
+});
