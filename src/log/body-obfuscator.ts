@@ -2,6 +2,7 @@ import { obfuscateForm } from "./obfuscate-form.js";
 import { obfuscateJson } from "./obfuscate-json.js";
 import type { ObfuscationRule } from "./obfuscation-rule.js";
 import {
+  mergeRules,
   obfuscateAll,
   obfuscateAllButFirst,
   obfuscateAllButLast,
@@ -108,18 +109,7 @@ export class BodyObfuscator {
    * @throws TypeError when a rule is not a function.
    */
   constructor(additionalRules?: Readonly<Record<string, ObfuscationRule>>) {
-    if (additionalRules === undefined) {
-      this.#rules = DEFAULT_RULES;
-      return;
-    }
-    const rules = new Map(DEFAULT_RULES);
-    for (const [name, rule] of Object.entries(additionalRules)) {
-      if (typeof rule !== "function") {
-        throw new TypeError(`obfuscation rule for property '${name}' must be a function, got ${typeof rule}`);
-      }
-      rules.set(name, rule);
-    }
-    this.#rules = rules;
+    this.#rules = mergeRules(DEFAULT_RULES, additionalRules, "property");
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ObfuscationRule } from "./obfuscation-rule.js";
-import { obfuscateWithFixedLength } from "./obfuscation-rule.js";
+import { mergeRules, obfuscateWithFixedLength } from "./obfuscation-rule.js";
 
 /*
  * Default rules (names case-insensitive), all a fixed 8 `*` so not even the length shows:
@@ -42,18 +42,7 @@ export class HeaderObfuscator {
    * @throws TypeError when a rule is not a function.
    */
   constructor(additionalRules?: Readonly<Record<string, ObfuscationRule>>) {
-    if (additionalRules === undefined) {
-      this.#rules = DEFAULT_RULES;
-      return;
-    }
-    const rules = new Map(DEFAULT_RULES);
-    for (const [name, rule] of Object.entries(additionalRules)) {
-      if (typeof rule !== "function") {
-        throw new TypeError(`obfuscation rule for header '${name}' must be a function, got ${typeof rule}`);
-      }
-      rules.set(name.toLowerCase(), rule);
-    }
-    this.#rules = rules;
+    this.#rules = mergeRules(DEFAULT_RULES, additionalRules, "header", (name) => name.toLowerCase());
   }
 
   /**

@@ -73,3 +73,24 @@ function characters(value: string): string | string[] {
 function part(chars: string | string[], start: number, end: number): string {
   return typeof chars === "string" ? chars.slice(start, end) : chars.slice(start, end).join("");
 }
+
+/**
+ * The default rules plus additional ones, which add or replace by name (`normalize`d first).
+ * @throws TypeError naming the rule when it is not a function.
+ */
+export function mergeRules(
+  defaults: ReadonlyMap<string, ObfuscationRule>,
+  additionalRules: Readonly<Record<string, ObfuscationRule>> | undefined,
+  kind: "property" | "header",
+  normalize: (name: string) => string = (name) => name,
+): ReadonlyMap<string, ObfuscationRule> {
+  if (additionalRules === undefined) return defaults;
+  const rules = new Map(defaults);
+  for (const [name, rule] of Object.entries(additionalRules)) {
+    if (typeof rule !== "function") {
+      throw new TypeError(`obfuscation rule for ${kind} '${name}' must be a function, got ${typeof rule}`);
+    }
+    rules.set(normalize(name), rule);
+  }
+  return rules;
+}
