@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { CommunicatorConfiguration } from "../config/communicator-configuration.js";
 import { readBodyText } from "../core/read-body.js";
 import { OAuth2Exception } from "../errors/oauth2-exception.js";
@@ -48,6 +49,7 @@ export class OAuth2Authenticator implements Authenticator {
   readonly #scopes: string;
   readonly #connection: Connection;
   readonly #retryPolicy: RetryPolicy;
+  readonly #closing = new AbortController();
   readonly #tokenStore: TokenStore | undefined;
   readonly #storeKey: string;
   #token: CachedToken | undefined;
@@ -99,8 +101,9 @@ export class OAuth2Authenticator implements Authenticator {
     this.#connection.disableLogging();
   }
 
-  /** Closes the token connection. */
+  /** Closes the token connection and cancels a token request waiting to be repeated. */
   close(): Promise<void> {
+    this.#closing.abort();
     return this.#connection.close();
   }
 
@@ -111,11 +114,14 @@ export class OAuth2Authenticator implements Authenticator {
         return await this.#connection.post(this.#tokenUri, [...TOKEN_REQUEST_HEADERS], form);
       } catch (error) {
         const delay =
-          retry < this.#retryPolicy.maxRetries && isConnectionFailure(error)
+          retry < this.#retryPolicy.maxRetries && isConnectionFailure(error) && !this.#closing.signal.aborted
             ? this.#retryPolicy.delayMs(retry, undefined)
             : undefined;
         if (delay === undefined) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        // close() cancels the wait, so that no timer outlives the authenticator.
+        await sleep(delay, undefined, { signal: this.#closing.signal }).catch(() => {
+          throw error;
+        });
       }
     }
   }

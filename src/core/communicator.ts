@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import type { Authenticator } from "../auth/authenticator.js";
 import { CommunicationException } from "../errors/communication-exception.js";
 import { OutcomeUnknownException } from "../errors/outcome-unknown-exception.js";
+import { ResponseException } from "../errors/response-exception.js";
 import { ValidationException } from "../errors/validation-exception.js";
 import type { ValidationIssue } from "../errors/validation-exception.js";
 import type { Marshaller } from "../json/marshaller.js";
@@ -145,8 +146,28 @@ export class Communicator {
     try {
       const uri = this.buildUri(path, call.query);
       const body = this.marshalRequest(operation, call.body);
-      const response = await this.send(request, uri, body, callSignal);
-      return await this.handleResponse<T>(operation, request, response);
+      const attempts = { retries: 0 };
+      for (;;) {
+        const response = await this.send(request, uri, body, callSignal, attempts);
+        try {
+          return await this.handleResponse<T>(operation, request, response);
+        } catch (error) {
+          // A GET or DELETE whose body broke off is as safe to repeat as one that never started.
+          if (!(error instanceof CommunicationException) || error instanceof ResponseException) throw error;
+          const reason = callSignal.signal?.aborted
+            ? undefined
+            : this.#retryPolicy.retryReasonForError(request.method, error);
+          const delay = reason === undefined ? undefined : this.#retryDelay(attempts.retries, undefined);
+          if (delay === undefined) throw error;
+          await this.#waitBeforeRetry(
+            ++attempts.retries,
+            delay,
+            `${reason} while the body was read`,
+            undefined,
+            callSignal,
+          );
+        }
+      }
     } catch (error) {
       throw error instanceof OutcomeUnknownException
         ? error
@@ -256,10 +277,11 @@ export class Communicator {
     uri: URL,
     body: ConnectionBody,
     callSignal: CallSignal,
+    attempts: { retries: number } = { retries: 0 },
   ): Promise<ConnectionResponse> {
     const method = request.method;
     let renewedToken = false;
-    for (let retry = 0; ;) {
+    for (;;) {
       const headers = await this.buildHeaders(method, uri, body, callSignal);
       // Only a logger needs to tie the connection's log lines to the retry lines.
       const requestId = this.#logger ? randomUUID() : undefined;
@@ -270,9 +292,15 @@ export class Communicator {
         const reason = callSignal.signal?.aborted
           ? undefined
           : this.#retryPolicy.retryReasonForError(method, error);
-        const delay = reason === undefined ? undefined : this.#retryDelay(retry, undefined);
+        const delay = reason === undefined ? undefined : this.#retryDelay(attempts.retries, undefined);
         if (delay === undefined) throw error;
-        await this.#waitBeforeRetry(++retry, delay, `${reason} (${messageOf(error)})`, requestId, callSignal);
+        await this.#waitBeforeRetry(
+          ++attempts.retries,
+          delay,
+          `${reason} (${messageOf(error)})`,
+          requestId,
+          callSignal,
+        );
         continue;
       }
       const status = response.statusCode;
@@ -283,10 +311,10 @@ export class Communicator {
         continue;
       }
       if (!this.#retryPolicy.isRetryableStatus(method, status)) return response;
-      const delay = this.#retryDelay(retry, single(response.headers["retry-after"]));
+      const delay = this.#retryDelay(attempts.retries, single(response.headers["retry-after"]));
       if (delay === undefined) return response;
       await drain(response);
-      await this.#waitBeforeRetry(++retry, delay, `status ${status}`, requestId, callSignal);
+      await this.#waitBeforeRetry(++attempts.retries, delay, `status ${status}`, requestId, callSignal);
     }
   }
 

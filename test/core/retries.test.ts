@@ -154,7 +154,16 @@ describe("responses whose body breaks off", () => {
     expect(platform.apiRequests).toHaveLength(1);
   });
 
-  it("reports a GET whose body broke off as a CommunicationException", async () => {
+  it("repeats a GET whose body broke off", async () => {
+    answers(
+      () => ({ ...json(200, { paymentId: "p-1", status: "AUTHORIZED" }), cut: true }),
+      () => json(200, { paymentId: "p-1" }),
+    );
+    await expect(communicator.execute(GET_PAYMENT, GET)).resolves.toEqual({ paymentId: "p-1" });
+    expect(platform.apiRequests).toHaveLength(2);
+  });
+
+  it("reports a GET whose body keeps breaking off as a CommunicationException", async () => {
     platform.api = () => ({ ...json(200, { paymentId: "p-1", status: "AUTHORIZED" }), cut: true });
     const error = await communicator.execute(GET_PAYMENT, GET).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommunicationException);
