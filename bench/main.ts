@@ -70,6 +70,8 @@ interface Stats {
 
 interface RoundResult {
   callsPerSecond: number;
+  /** Client CPU time (user + system) per call: steadier than throughput on a shared machine. */
+  cpuUsPerCall: number;
   latencies: number[];
 }
 
@@ -78,6 +80,7 @@ type Call = () => Promise<unknown>;
 async function round(call: Call, calls: number, concurrency: number): Promise<RoundResult> {
   const latencies: number[] = new Array<number>(calls);
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const worker = async (): Promise<void> => {
     while (next < calls) {
@@ -88,7 +91,13 @@ async function round(call: Call, calls: number, concurrency: number): Promise<Ro
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { callsPerSecond: calls / ((performance.now() - started) / 1000), latencies };
+  const elapsed = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return {
+    callsPerSecond: calls / (elapsed / 1000),
+    cpuUsPerCall: (used.user + used.system) / calls,
+    latencies,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -103,6 +112,7 @@ function median(values: number[]): number {
 interface CaseResult {
   name: string;
   callsPerSecond: number;
+  cpuUsPerCall: number;
   p50Us: number;
   p99Us: number;
 }
@@ -127,6 +137,7 @@ async function compare(
     return {
       name,
       callsPerSecond: median(rounds.map((result) => result.callsPerSecond)),
+      cpuUsPerCall: median(rounds.map((result) => result.cpuUsPerCall)),
       p50Us: percentile(latencies, 50) * 1000,
       p99Us: percentile(latencies, 99) * 1000,
     };
@@ -197,18 +208,18 @@ async function main(): Promise<void> {
     const base = results.find((result) => result.name === "raw")!;
     print(`## Concurrency ${concurrency}`);
     print();
-    print("| client | calls/s | p50 µs | p99 µs | throughput ÷ raw |");
-    print("|---|---:|---:|---:|---:|");
+    print("| client | calls/s | p50 µs | p99 µs | client CPU µs/call | throughput ÷ raw |");
+    print("|---|---:|---:|---:|---:|---:|");
     for (const result of results) {
       print(
-        `| ${result.name} | ${result.callsPerSecond.toFixed(0)} | ${result.p50Us.toFixed(0)} | ${result.p99Us.toFixed(0)} | ${(result.callsPerSecond / base.callsPerSecond).toFixed(3)} |`,
+        `| ${result.name} | ${result.callsPerSecond.toFixed(0)} | ${result.p50Us.toFixed(0)} | ${result.p99Us.toFixed(0)} | ${result.cpuUsPerCall.toFixed(1)} | ${(result.callsPerSecond / base.callsPerSecond).toFixed(3)} |`,
       );
     }
     print();
     const sdkResult = results.find((result) => result.name === "sdk")!;
     const logged = results.find((result) => result.name === "sdk + no-op logger")!;
     ratios.push(
-      `- concurrency ${concurrency}: SDK ÷ raw = ${(sdkResult.callsPerSecond / base.callsPerSecond).toFixed(3)}; SDK p50 − raw p50 = ${(sdkResult.p50Us - base.p50Us).toFixed(0)} µs; no-op logger ÷ logging off = ${(logged.callsPerSecond / sdkResult.callsPerSecond).toFixed(3)}`,
+      `- concurrency ${concurrency}: SDK ÷ raw = ${(sdkResult.callsPerSecond / base.callsPerSecond).toFixed(3)}; SDK p50 − raw p50 = ${(sdkResult.p50Us - base.p50Us).toFixed(0)} µs; SDK CPU − raw CPU = ${(sdkResult.cpuUsPerCall - base.cpuUsPerCall).toFixed(1)} µs per call; no-op logger ÷ logging off = ${(logged.callsPerSecond / sdkResult.callsPerSecond).toFixed(3)}`,
     );
   }
   print("## Ratios");
