@@ -252,7 +252,7 @@ describe("no secret or card data in logs and exceptions, end to end", () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (sc) => {
         const s = sc.secrets;
-        const { log, error } = await run(sc);
+        const free = `${freeText(s, sc.words)} op-${s.freePan.text} /payments/${s.freePan.text}`;
         const alwaysHidden = [
           ...cardForms(s.keyedPan),
           ...cardForms(s.keyedTrack2),
@@ -261,6 +261,9 @@ describe("no secret or card data in logs and exceptions, end to end", () => {
           ...forms(s.clientSecret),
           ...forms(s.accessToken),
         ];
+        // Free text may be logged (a known limit): it must not happen to contain a keyed secret.
+        fc.pre(alwaysHidden.every((needle) => !free.includes(needle)));
+        const { log, error } = await run(sc);
         expect(log).toContain("Outgoing request");
         expectClean("the log", log, alwaysHidden, s.cvv);
         const expectsError = sc.token !== "ok" || sc.api === "drop" || sc.api === "cut" || sc.status >= 300;
