@@ -6,6 +6,8 @@ import { ConsoleCommunicatorLogger } from "../../src/log/console-communicator-lo
 import { FakePlatform, json } from "../core/fake-platform.js";
 import type { Reply } from "../core/fake-platform.js";
 import { communicatorFor, GET_PAYMENT, MERCHANT, PROCESS_PAYMENT } from "../core/setup.js";
+import { PROCESS_PAYMENT as VALIDATED_PROCESS_PAYMENT } from "../../src/v1/operations.js";
+import { ValidationException } from "../../src/errors/validation-exception.js";
 import { renderedViews } from "./rendered-views.js";
 import {
   accessToken,
@@ -283,6 +285,64 @@ describe("no secret or card data in logs and exceptions, end to end", () => {
       { numRuns: 60, interruptAfterTimeLimit: 60_000 },
     );
   }, 90_000);
+});
+
+describe("validation before sending", () => {
+  it("names paths and rules, never a value, whatever the body holds", async () => {
+    const communicator = communicatorFor(platform, { validateRequests: true });
+    const sentBefore = [platform.tokenRequests.length, platform.apiRequests.length];
+    try {
+      await fc.assert(
+        fc.asyncProperty(secrets, layers, fc.nat(), async (s, around, pick) => {
+          const values: unknown[] = [
+            s.keyedPan.text,
+            Number(s.keyedPan.pan),
+            [s.keyedTrack2.text],
+            { x: s.pinBlock },
+            s.clientSecret,
+            s.accessToken,
+            Number(s.cvv),
+          ];
+          const at = (offset: number): unknown => values[(pick + offset) % values.length];
+          const body = {
+            unexpected: at(0),
+            operationId: at(1),
+            amount: at(2),
+            cardPaymentData: wrap(
+              { cardData: { cardNumber: at(3), cardSecurityCode: at(6), expiryDate: at(4) } },
+              around,
+            ),
+            merchant: { name: at(5) },
+          };
+          const error = await communicator
+            .execute(VALIDATED_PROCESS_PAYMENT, { pathParams: MERCHANT, body })
+            .then(
+              () => expect.unreachable("the body is invalid"),
+              (failure: unknown) => failure,
+            );
+          expect(error).toBeInstanceOf(ValidationException);
+          expect((error as ValidationException).statusCode).toBe(0);
+          const hidden = [
+            ...cardForms(s.keyedPan),
+            s.keyedTrack2.text,
+            s.pinBlock,
+            ...forms(s.clientSecret),
+            ...forms(s.accessToken),
+          ];
+          for (const [view, text] of Object.entries(renderedViews(error as Error))) {
+            expectClean(`ValidationException ${view}`, text, hidden, s.cvv);
+          }
+          for (const issue of (error as ValidationException).issues) {
+            expectClean("an issue", JSON.stringify(issue), hidden, s.cvv);
+          }
+        }),
+        { numRuns: 100 },
+      );
+      expect([platform.tokenRequests.length, platform.apiRequests.length]).toEqual(sentBefore);
+    } finally {
+      await communicator.close();
+    }
+  });
 });
 
 describe("the card-number masker", () => {
