@@ -47,11 +47,10 @@ export class ResponseException extends CommunicationException {
   /** @internal */
   override [SAFE_FIELDS](): Record<string, unknown> {
     const headers: Record<string, string> = {};
-    for (const name of Object.keys(this.#headers)) {
-      const value = this.getHeader(name);
-      if (value !== undefined) {
-        headers[name] = safeText(this, HeaderObfuscator.DEFAULT.obfuscateHeader(name, value));
-      }
+    for (const [name, value] of Object.entries(this.#headers)) {
+      if (value === undefined) continue;
+      const text = Array.isArray(value) ? value.join(", ") : value;
+      headers[name] = safeText(this, HeaderObfuscator.DEFAULT.obfuscateHeader(name, text));
     }
     return {
       statusCode: this.statusCode,
