@@ -1,9 +1,10 @@
-import { inspect } from "node:util";
+import { format, inspect } from "node:util";
 
 /**
  * Every way an error reaches text without code reading its fields: message, stack, String,
  * JSON.stringify, util.inspect (deep, and as the cause of another error) and console-style
- * formatting with colours.
+ * formatting (`%o` shows hidden properties; colours). `customInspect: false` and `getters: true`
+ * are a caller's explicit opt-out of the safe view and are not covered.
  */
 export function renderedViews(error: Error): Record<string, string> {
   const wrapper = new Error("wrapped", { cause: error });
@@ -17,6 +18,8 @@ export function renderedViews(error: Error): Record<string, string> {
     inspectColors: inspect(error, { depth: Infinity, colors: true }),
     inspectAsCause: inspect(wrapper, { depth: 10 }),
     jsonInObject: JSON.stringify({ error }),
+    formatO: format("%o", error),
+    showHidden: inspect(error, { showHidden: true, depth: 10 }),
   };
 }
 
