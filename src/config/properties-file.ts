@@ -4,12 +4,18 @@ import { ConfigurationException } from "./configuration-exception.js";
 /** The section of the properties file that holds the SDK's settings. */
 export const SECTION = "AcquiringSDK";
 
+/** Longer than any setting's name by far; keeps a hostile file's key out of error messages. */
+const MAX_KEY_LENGTH = 200;
+
+// eslint-disable-next-line no-control-regex -- the point is to find control characters.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /**
  * Reads the `[AcquiringSDK]` section of an INI-style properties file: `key=value` (or `key: value`)
  * lines; whole-line comments start with `#` or `;`, and a `#` preceded by white space starts an
  * inline comment, so `acquiring.api.connectTimeout=5 # use -1 for no timeout` reads as `5`.
  * @throws ConfigurationException when the file cannot be read, has no such section, or a line in
- * it is not a setting.
+ * it is not a setting (no separator, or a key longer than 200 characters or with control characters).
  */
 export function readPropertiesFile(file: string): Map<string, string> {
   let text: string;
@@ -21,7 +27,11 @@ export function readPropertiesFile(file: string): Map<string, string> {
   return parseProperties(text, file);
 }
 
-/** Parses properties text; see {@link readPropertiesFile}. */
+/**
+ * Parses properties text; see {@link readPropertiesFile}. Linear in the text's length; error
+ * messages name a line or a key, never a value (a value may be a proxy password).
+ * @throws ConfigurationException as {@link readPropertiesFile} does.
+ */
 export function parseProperties(text: string, source: string): Map<string, string> {
   const settings = new Map<string, string>();
   let section: string | undefined;
@@ -42,6 +52,13 @@ export function parseProperties(text: string, source: string): Map<string, strin
       throw new ConfigurationException(`line ${index + 1}`, "is not a 'key=value' setting", source);
     }
     const key = line.slice(0, separator).trim();
+    if (key.length > MAX_KEY_LENGTH || CONTROL_CHARACTER.test(key)) {
+      throw new ConfigurationException(
+        `line ${index + 1}`,
+        `has a key that is not a setting name (longer than ${MAX_KEY_LENGTH} characters or with control characters)`,
+        source,
+      );
+    }
     const value = stripInlineComment(line.slice(separator + 1)).trim();
     if (settings.has(key)) throw new ConfigurationException(key, `is set twice (line ${index + 1})`, source);
     settings.set(key, value);

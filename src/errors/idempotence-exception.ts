@@ -1,5 +1,6 @@
 import type { ApiExceptionInit } from "./api-exception.js";
 import { ReferenceException } from "./reference-exception.js";
+import { SAFE_FIELDS, safeText } from "./safe-view.js";
 
 /**
  * 409 Conflict on a request whose body carries an `operationId`: the conflict is about that
@@ -13,5 +14,10 @@ export class IdempotenceException extends ReferenceException {
   constructor(init: ApiExceptionInit & { idempotenceKey: string }) {
     super(init);
     this.idempotenceKey = init.idempotenceKey;
+  }
+
+  /** @internal */
+  override [SAFE_FIELDS](): Record<string, unknown> {
+    return { ...super[SAFE_FIELDS](), idempotenceKey: safeText(this, this.idempotenceKey) };
   }
 }

@@ -1,4 +1,5 @@
 import { CommunicationException } from "./communication-exception.js";
+import { SAFE_FIELDS, safeText } from "./safe-view.js";
 
 /**
  * A request that may move money (a POST or PUT) ended without a response after it was sent: the
@@ -16,5 +17,10 @@ export class OutcomeUnknownException extends CommunicationException {
       options,
     );
     this.operationId = operationId;
+  }
+
+  /** @internal */
+  override [SAFE_FIELDS](): Record<string, unknown> {
+    return { operationId: this.operationId === undefined ? undefined : safeText(this, this.operationId) };
   }
 }

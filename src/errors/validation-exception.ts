@@ -1,5 +1,6 @@
 import { ApiException } from "./api-exception.js";
 import type { ApiExceptionInit } from "./api-exception.js";
+import { SAFE_FIELDS, safeText } from "./safe-view.js";
 
 /** One rule a request broke, found before it was sent. */
 export interface ValidationIssue {
@@ -23,6 +24,16 @@ export class ValidationException extends ApiException {
   constructor(init: ApiExceptionInit & { issues?: readonly ValidationIssue[] }) {
     super(init);
     this.issues = init.issues ?? [];
+  }
+
+  /** @internal */
+  override [SAFE_FIELDS](): Record<string, unknown> {
+    const issues = this.issues.map((issue) => ({
+      path: safeText(this, issue.path),
+      rule: issue.rule,
+      message: safeText(this, issue.message),
+    }));
+    return { ...super[SAFE_FIELDS](), issues };
   }
 
   /** A ValidationException for a request refused before it was sent. */
