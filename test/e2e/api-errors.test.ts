@@ -1,12 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Client } from "../../src/client.js";
+import { CallContext } from "../../src/core/call-context.js";
 import { ApiException } from "../../src/errors/api-exception.js";
 import { AuthorizationException } from "../../src/errors/authorization-exception.js";
 import { IdempotenceException } from "../../src/errors/idempotence-exception.js";
 import { OAuth2Exception } from "../../src/errors/oauth2-exception.js";
+import { OutcomeUnknownException } from "../../src/errors/outcome-unknown-exception.js";
 import { ReferenceException } from "../../src/errors/reference-exception.js";
 import { ValidationException } from "../../src/errors/validation-exception.js";
-import { startSandbox } from "../../src/sandbox/index.js";
+import { FAULT_AMOUNTS, startSandbox } from "../../src/sandbox/index.js";
 import type { Sandbox } from "../../src/sandbox/index.js";
 import type { ApiPaymentRequest } from "../../src/v1/index.js";
 import { eur, merchantOf, paymentRequest, rejectionOf, sandboxClient, stamp } from "./e2e-fixtures.js";
@@ -70,6 +72,34 @@ describe("e2e: API errors through the SDK", () => {
     expect(error).toBeInstanceOf(ReferenceException);
     expect(error).not.toBeInstanceOf(IdempotenceException);
     expect(error).toMatchObject({ statusCode: 404, type: "/problems/payment-not-found" });
+  });
+
+  it("an unknown refund and an unknown operationId to reverse: ReferenceException 404 naming what was not found", async () => {
+    const merchant = merchantOf(clientFor());
+    const refund = await rejectionOf(merchant.cardRefunds().getRefund("no-such-refund"));
+    expect(refund).toBeInstanceOf(ReferenceException);
+    expect(refund).toMatchObject({ statusCode: 404, type: "/problems/refund-not-found" });
+    const reversal = await rejectionOf(
+      merchant.technicalReversals().technicalReversal("no-such-operation", { ...stamp(), reason: "test" }),
+    );
+    expect(reversal).toBeInstanceOf(ReferenceException);
+    expect(reversal).toMatchObject({ statusCode: 404, type: "/problems/operation-not-found" });
+  });
+
+  it("the same request again while the first is still processed: IdempotenceException (operation in progress)", async () => {
+    const payments = merchantOf(clientFor()).cardPayments();
+    const request = paymentRequest({ amount: FAULT_AMOUNTS.slow });
+    const first = rejectionOf(payments.processPayment(request, new CallContext({ timeoutMs: 1_000 })));
+    while (sandbox.countRequests("processPayment") === 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = await rejectionOf(payments.processPayment(request));
+    expect(second).toBeInstanceOf(IdempotenceException);
+    expect(second).toMatchObject({
+      statusCode: 409,
+      type: "/problems/operation-in-progress",
+      idempotenceKey: request.operationId,
+    });
+    expect(await first).toBeInstanceOf(OutcomeUnknownException);
   });
 
   it("an operationId reused for another body: IdempotenceException carrying the operationId as idempotenceKey", async () => {
