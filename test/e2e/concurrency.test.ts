@@ -36,4 +36,16 @@ describe("e2e: concurrent SDK calls", () => {
     expect(sandbox.countRequests("token")).toBe(1);
     expect(sandbox.countRequests("processPayment")).toBe(CALLS);
   });
+
+  it("tokens revoked under concurrent load: every call succeeds after exactly one renewal", async () => {
+    const payments = merchantOf(client).cardPayments();
+    await payments.processPayment(paymentRequest());
+    const tokensBefore = sandbox.countRequests("token");
+    sandbox.revokeTokens();
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => payments.processPayment(paymentRequest({ amount: 1_234 }))),
+    );
+    expect(answers.every((answer) => answer.status === "AUTHORIZED")).toBe(true);
+    expect(sandbox.countRequests("token")).toBe(tokensBefore + 1);
+  });
 });
