@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CallContext } from "../../src/core/call-context.js";
 import { CommunicationException } from "../../src/errors/communication-exception.js";
 import { OutcomeUnknownException } from "../../src/errors/outcome-unknown-exception.js";
 import { PlatformException } from "../../src/errors/platform-exception.js";
@@ -124,5 +125,19 @@ describe("chaos: stalls, socket timeouts and retried statuses", () => {
     const error = await rejectionOf(payments.processPayment(payment()));
     expect(error).toBeInstanceOf(PlatformException);
     expect(apiRequests(server.requests).map((r) => r.method)).toEqual(["POST"]);
+  });
+
+  it("a deadline shorter than the Retry-After wait: CommunicationException saying 'deadline', the wait cancelled", async () => {
+    const { server, payments } = await start((_request, socket) =>
+      writeJson(socket, 503, UNAVAILABLE, { "Retry-After": "1" }),
+    );
+    const started = performance.now();
+    const error = await rejectionOf(
+      payments.getPaymentStatus("p-1", {}, new CallContext({ timeoutMs: 300 })),
+    );
+    expect(performance.now() - started).toBeLessThan(800);
+    expect(error).toBeInstanceOf(CommunicationException);
+    expect((error as Error).message).toContain("deadline");
+    expect(apiRequests(server.requests)).toHaveLength(1);
   });
 });
