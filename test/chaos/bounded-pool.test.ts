@@ -3,6 +3,7 @@ import { startRawHttpServer, writeJson } from "../helpers/raw-http-server.js";
 import {
   apiRequests,
   chaosClient,
+  chaosPayments,
   chaosScope,
   paymentAnswer,
   TOKEN_PATH,
@@ -24,7 +25,7 @@ describe("chaos: many calls against a slow server", () => {
       ),
     );
     const client = scope.track(chaosClient(server.origin, { maxConnections: 4 }));
-    const payments = client.v1().acquirer("100812").merchant("520001857").cardPayments();
+    const payments = chaosPayments(client);
     const answers = await Promise.all(
       Array.from({ length: 60 }, (_, i) => payments.getPaymentStatus(`p-${i}`)),
     );

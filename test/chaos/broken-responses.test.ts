@@ -5,7 +5,15 @@ import { MarshallerSyntaxException } from "../../src/errors/marshaller-syntax-ex
 import { OutcomeUnknownException } from "../../src/errors/outcome-unknown-exception.js";
 import { startRawHttpServer, writeJson } from "../helpers/raw-http-server.js";
 import type { RawHandler } from "../helpers/raw-http-server.js";
-import { apiRequests, chaosClient, chaosScope, payment, paymentAnswer, withTokens } from "./chaos-harness.js";
+import {
+  apiRequests,
+  chaosClient,
+  chaosPayments,
+  chaosScope,
+  payment,
+  paymentAnswer,
+  withTokens,
+} from "./chaos-harness.js";
 import { rejectionOf } from "../e2e/e2e-fixtures.js";
 
 /** The status line, headers and the first bytes of a JSON body announced as 200 bytes long. */
@@ -26,7 +34,7 @@ describe("chaos: broken responses", () => {
   const start = async (api: RawHandler) => {
     const server = scope.track(await startRawHttpServer(withTokens(api)));
     const client = scope.track(chaosClient(server.origin));
-    const payments = client.v1().acquirer("100812").merchant("520001857").cardPayments();
+    const payments = chaosPayments(client);
     return { server, payments };
   };
 

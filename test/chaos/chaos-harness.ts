@@ -5,15 +5,17 @@ import type { Client } from "../../src/client.js";
 import { CommunicatorConfiguration } from "../../src/config/communicator-configuration.js";
 import type { CommunicatorConfigurationOptions } from "../../src/config/communicator-configuration.js";
 import { Factory } from "../../src/factory.js";
-import type { ApiPaymentRequest } from "../../src/v1/index.js";
+import type { ApiPaymentRequest, CardPaymentsClient } from "../../src/v1/index.js";
 import { writeJson } from "../helpers/raw-http-server.js";
 import type { RawHandler, RawRequest } from "../helpers/raw-http-server.js";
 
 /** Where the chaos clients ask for their token, on the same server as the API. */
 export const TOKEN_PATH = "/connect/token";
 
-/** The acquirer and merchant of every chaos call. */
-export const PAYMENTS_PATH = "/processing/v1/100812/520001857/payments";
+/** The card payments of the merchant every chaos call is made for. */
+export function chaosPayments(client: Client): CardPaymentsClient {
+  return client.v1().acquirer("100812").merchant("520001857").cardPayments();
+}
 
 /** Retry settings of the chaos clients: the default count with short delays. */
 export const CHAOS_RETRY = { maxRetries: 2, initialDelayMs: 100, maxDelayMs: 2_000 } as const;

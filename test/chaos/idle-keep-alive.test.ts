@@ -8,6 +8,7 @@ import { startTestServer } from "../helpers/test-server.js";
 import {
   apiRequests,
   chaosClient,
+  chaosPayments,
   chaosScope,
   payment,
   paymentAnswer,
@@ -21,12 +22,7 @@ const IDLE_CLOSE_MS = 100;
 async function pingPauseAndPay(client: Client): Promise<void> {
   await client.v1().ping().ping();
   await sleep(IDLE_CLOSE_MS * 4);
-  const answer = await client
-    .v1()
-    .acquirer("100812")
-    .merchant("520001857")
-    .cardPayments()
-    .processPayment(payment());
+  const answer = await chaosPayments(client).processPayment(payment());
   expect(answer.status).toBe("AUTHORIZED");
 }
 

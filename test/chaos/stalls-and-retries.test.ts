@@ -10,6 +10,7 @@ import {
   apiRequests,
   CHAOS_RETRY,
   chaosClient,
+  chaosPayments,
   chaosScope,
   payment,
   paymentAnswer,
@@ -23,7 +24,7 @@ describe("chaos: stalls, socket timeouts and retried statuses", () => {
   const start = async (api: RawHandler, socketTimeout = 5) => {
     const server = scope.track(await startRawHttpServer(withTokens(api)));
     const client = scope.track(chaosClient(server.origin, { socketTimeout }));
-    const payments = client.v1().acquirer("100812").merchant("520001857").cardPayments();
+    const payments = chaosPayments(client);
     return { server, payments };
   };
   /** Milliseconds between the API requests the server received. */
