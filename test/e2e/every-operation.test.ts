@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "../../src/client.js";
-import { TEST_CARDS, startSandbox } from "../../src/sandbox/index.js";
+import { SANDBOX_MERCHANT, TEST_CARDS, startSandbox } from "../../src/sandbox/index.js";
 import type { Sandbox } from "../../src/sandbox/index.js";
 import { v1Operations } from "../../src/v1/operations.js";
 import {
@@ -65,5 +65,16 @@ describe("e2e: one tour through every operation of the spec", () => {
     succeeded.delete("token");
     expect([...succeeded].sort()).toEqual(v1Operations.map((operation) => operation.id).sort());
     expect(sandbox.requests.filter((r) => r.status === undefined || r.status >= 300)).toEqual([]);
+  });
+
+  it("the guide's deprecated aliases merchants(), payments() and refunds() reach the same resources", async () => {
+    const merchant = merchantOf(client);
+    const paymentId = (
+      await merchant.cardPayments().processPayment(paymentRequest({ captureImmediately: true }))
+    ).paymentId!;
+    const refundId = (await merchant.cardPayments().createRefund(paymentId, stamp())).refund!.refundId!;
+    const legacy = client.v1().acquirer(SANDBOX_MERCHANT.acquirerId).merchants(SANDBOX_MERCHANT.merchantId);
+    expect((await legacy.payments().getPaymentStatus(paymentId)).status).toBe("CONFIRMED");
+    expect((await legacy.refunds().getRefund(refundId)).refundId).toBe(refundId);
   });
 });
