@@ -16,8 +16,8 @@ import {
 
 describe("chaos: the token endpoint flaps", () => {
   const scope = chaosScope();
-  /** A server whose token endpoint fails its first `failures` requests with `fail`. */
-  const start = async (fail: RawHandler, failures = 1) => {
+  /** A server whose token endpoint fails its first `failures` requests with `fail`; a client of it. */
+  const start = async (fail: RawHandler, failures = 1, socketTimeout = 5) => {
     let tokenRequests = 0;
     const server = scope.track(
       await startRawHttpServer((request, socket) => {
@@ -26,7 +26,7 @@ describe("chaos: the token endpoint flaps", () => {
         else answerToken(socket);
       }),
     );
-    const client = scope.track(chaosClient(server.origin));
+    const client = scope.track(chaosClient(server.origin, { socketTimeout }));
     const tokenCount = () => server.requests.filter((r) => r.url === TOKEN_PATH).length;
     return { server, client, tokenCount };
   };
@@ -90,7 +90,7 @@ describe("chaos: the token endpoint flaps", () => {
   it.fails(
     "a token request stalled past one call's deadline does not hold up the next call once the endpoint answers",
     async () => {
-      const { client, tokenCount } = await start(() => undefined);
+      const { client, tokenCount } = await start(() => undefined, 1, 2);
       const first = await rejectionOf(
         client
           .v1()
