@@ -1,5 +1,11 @@
 import type { RequestHeader } from "../transport/connection.js";
 
+/** Per-call options of {@link Authenticator.getAuthorization}. */
+export interface AuthorizationOptions {
+  /** Fires when the call gave up (deadline or cancellation); the authenticator may stop waiting. */
+  signal?: AbortSignal;
+}
+
 /** Signs API requests: computes the Authorization header value of each request. */
 export interface Authenticator {
   /**
@@ -8,7 +14,17 @@ export interface Authenticator {
    * @param uri - the request's full URI
    * @param headers - the request's other headers
    */
-  getAuthorization(httpMethod: string, uri: URL, headers: RequestHeader[]): Promise<string>;
+  getAuthorization(
+    httpMethod: string,
+    uri: URL,
+    headers: RequestHeader[],
+    options?: AuthorizationOptions,
+  ): Promise<string>;
   /** Called on a 401 with the rejected value, before the single retry (which happens either way). */
   invalidate?(authorization: string): void;
+  /**
+   * The secrets this authenticator holds (client secret, current and last rejected token), which
+   * the Communicator masks in every exception it throws, should a server have echoed one.
+   */
+  knownSecrets?(): readonly string[];
 }

@@ -8,7 +8,8 @@ import { CommunicationException } from "../errors/communication-exception.js";
 import { ResponseException } from "../errors/response-exception.js";
 import type { Connection, ConnectionResponse, RequestHeader } from "../transport/connection.js";
 import { DefaultConnection } from "../transport/default-connection.js";
-import type { Authenticator } from "./authenticator.js";
+import type { Authenticator, AuthorizationOptions } from "./authenticator.js";
+import { raceAbort } from "../transport/race-abort.js";
 import type { StoredToken, TokenStore } from "./token-store.js";
 import { OAuth2Scopes } from "./oauth2-scopes.js";
 
@@ -18,6 +19,13 @@ export interface OAuth2AuthenticatorOptions {
   connection?: Connection;
   /** Shares tokens between authenticators (and processes); by default each keeps its own in memory. */
   tokenStore?: TokenStore;
+}
+
+/** A token request shared by the callers waiting for it. */
+interface PendingToken {
+  readonly promise: Promise<CachedToken>;
+  readonly controller: AbortController;
+  waiters: number;
 }
 
 interface CachedToken {
@@ -53,7 +61,7 @@ export class OAuth2Authenticator implements Authenticator {
   readonly #tokenStore: TokenStore | undefined;
   readonly #storeKey: string;
   #token: CachedToken | undefined;
-  #pending: Promise<CachedToken> | undefined;
+  #pending: PendingToken | undefined;
   /** The last token the API rejected, so that a shared store cannot hand it back. */
   #rejected: string | undefined;
 
@@ -77,19 +85,54 @@ export class OAuth2Authenticator implements Authenticator {
   }
 
   /** `Bearer <access token>`, from the cache or from a new token request shared by concurrent callers. */
-  async getAuthorization(_httpMethod: string, _uri: URL, _headers: RequestHeader[]): Promise<string> {
+  async getAuthorization(
+    _httpMethod: string,
+    _uri: URL,
+    _headers: RequestHeader[],
+    options?: AuthorizationOptions,
+  ): Promise<string> {
     const token = this.#token;
     if (token && Date.now() < token.renewAt) return token.authorization;
-    this.#pending ??= this.#obtainToken().finally(() => {
-      this.#pending = undefined;
-    });
-    return (await this.#pending).authorization;
+    const pending = (this.#pending ??= this.#startTokenRequest());
+    pending.waiters++;
+    const signal = options?.signal;
+    try {
+      return (await (signal ? raceAbort(pending.promise, signal) : pending.promise)).authorization;
+    } finally {
+      // The last caller gave up: a stalled token request must not hold up the calls that follow.
+      if (--pending.waiters === 0 && this.#pending === pending && signal?.aborted) {
+        this.#pending = undefined;
+        pending.controller.abort();
+      }
+    }
+  }
+
+  #startTokenRequest(): PendingToken {
+    const controller = new AbortController();
+    const pending: PendingToken = {
+      controller,
+      waiters: 0,
+      promise: this.#obtainToken(AbortSignal.any([controller.signal, this.#closing.signal])).finally(() => {
+        if (this.#pending === pending) this.#pending = undefined;
+      }),
+    };
+    // Every waiter may have left; the outcome then concerns no one.
+    pending.promise.catch(() => undefined);
+    return pending;
   }
 
   /** Drops the cached token if it is the one the API rejected, so the next call gets a new one. */
   invalidate(authorization: string): void {
     this.#rejected = authorization;
     if (this.#token?.authorization === authorization) this.#token = undefined;
+  }
+
+  /** The client secret, the current token and the last rejected one, for masking in errors. */
+  knownSecrets(): readonly string[] {
+    const secrets = [this.#clientSecret];
+    if (this.#token) secrets.push(this.#token.authorization);
+    if (this.#rejected !== undefined) secrets.push(this.#rejected);
+    return secrets;
   }
 
   /** Logs the token requests and responses, with the client secret and the token masked. */
@@ -108,18 +151,18 @@ export class OAuth2Authenticator implements Authenticator {
   }
 
   /** Posts the token request, repeating it on connection failures within the retry settings. */
-  async #post(form: string): Promise<ConnectionResponse> {
+  async #post(form: string, signal: AbortSignal): Promise<ConnectionResponse> {
     for (let retry = 0; ; retry++) {
       try {
-        return await this.#connection.post(this.#tokenUri, [...TOKEN_REQUEST_HEADERS], form);
+        return await this.#connection.post(this.#tokenUri, [...TOKEN_REQUEST_HEADERS], form, { signal });
       } catch (error) {
         const delay =
-          retry < this.#retryPolicy.maxRetries && isConnectionFailure(error) && !this.#closing.signal.aborted
+          retry < this.#retryPolicy.maxRetries && isConnectionFailure(error) && !signal.aborted
             ? this.#retryPolicy.delayMs(retry, undefined)
             : undefined;
         if (delay === undefined) throw error;
         // close() cancels the wait, so that no timer outlives the authenticator.
-        await sleep(delay, undefined, { signal: this.#closing.signal }).catch(() => {
+        await sleep(delay, undefined, { signal }).catch(() => {
           throw error;
         });
       }
@@ -127,7 +170,7 @@ export class OAuth2Authenticator implements Authenticator {
   }
 
   /** A token from the shared store if it has a usable one, else from the token endpoint. */
-  async #obtainToken(): Promise<CachedToken> {
+  async #obtainToken(signal: AbortSignal): Promise<CachedToken> {
     const store = this.#tokenStore;
     if (store) {
       const stored = await Promise.resolve()
@@ -139,7 +182,7 @@ export class OAuth2Authenticator implements Authenticator {
           return (this.#token = token);
       }
     }
-    const { accessToken, expiresAt } = await this.#requestToken();
+    const { accessToken, expiresAt } = await this.#requestToken(signal);
     if (store) {
       await Promise.resolve()
         .then(() => store.set(this.#storeKey, { accessToken, expiresAt }))
@@ -148,7 +191,7 @@ export class OAuth2Authenticator implements Authenticator {
     return (this.#token = cachedToken(accessToken, expiresAt));
   }
 
-  async #requestToken(): Promise<StoredToken> {
+  async #requestToken(signal: AbortSignal): Promise<StoredToken> {
     const startedAt = Date.now();
     const form = new URLSearchParams({
       grant_type: "client_credentials",
@@ -156,7 +199,7 @@ export class OAuth2Authenticator implements Authenticator {
       client_secret: this.#clientSecret,
       scope: this.#scopes,
     });
-    const response = await this.#post(form.toString());
+    const response = await this.#post(form.toString(), signal);
     const text = await readBodyText(response, TOKEN_RESPONSE_MAX_BYTES);
     const body = parseObject(text);
     if (response.statusCode !== 200) {

@@ -181,6 +181,8 @@ async function writeBinary(
 /** The error and its API fields, as the user needs them to act; never the request. */
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `${String(error)}\n`;
+  // The exception's safe view (toJSON), not its raw fields: a detail may quote card data.
+  const safe = JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
   for (const name of [
     "statusCode",
@@ -193,7 +195,7 @@ function describeError(error: unknown): string {
     "idempotenceKey",
     "operationId",
   ]) {
-    const value = (error as unknown as Record<string, unknown>)[name];
+    const value = safe[name];
     if (value !== undefined && value !== null) fields[name] = value;
   }
   const details = Object.keys(fields).length > 0 ? `\n${JSON.stringify(fields, null, 2)}` : "";

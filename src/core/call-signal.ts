@@ -1,4 +1,5 @@
 import { CommunicationException } from "../errors/communication-exception.js";
+import { raceAbort } from "../transport/race-abort.js";
 import type { CallContext } from "./call-context.js";
 
 /** The abort signal of one call: the caller's signal and the call's deadline, combined. */
@@ -45,23 +46,7 @@ export class CallSignal {
 
   /** Settles `promise`, or rejects as soon as the signal fires. */
   race<T>(promise: Promise<T>): Promise<T> {
-    const signal = this.signal;
-    if (!signal) return promise;
-    if (signal.aborted) return Promise.reject(signal.reason as Error);
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason as Error);
-      signal.addEventListener("abort", onAbort, { once: true });
-      promise.then(
-        (value) => {
-          signal.removeEventListener("abort", onAbort);
-          resolve(value);
-        },
-        (error: Error) => {
-          signal.removeEventListener("abort", onAbort);
-          reject(error);
-        },
-      );
-    });
+    return this.signal ? raceAbort(promise, this.signal) : promise;
   }
 
   /** Stops the deadline timer and detaches from the caller's signal. */

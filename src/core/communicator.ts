@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import type { Authenticator } from "../auth/authenticator.js";
 import { CommunicationException } from "../errors/communication-exception.js";
 import { OutcomeUnknownException } from "../errors/outcome-unknown-exception.js";
+import { redactSecrets } from "../errors/redact-secrets.js";
 import { ResponseException } from "../errors/response-exception.js";
 import { ValidationException } from "../errors/validation-exception.js";
 import type { ValidationIssue } from "../errors/validation-exception.js";
@@ -169,9 +170,12 @@ export class Communicator {
         }
       }
     } catch (error) {
-      throw error instanceof OutcomeUnknownException
-        ? error
-        : (callSignal.failure(request.method, path) ?? error);
+      const failure =
+        error instanceof OutcomeUnknownException
+          ? error
+          : (callSignal.failure(request.method, path) ?? error);
+      // A server may echo the token or the client secret (in a detail, an error_description).
+      throw redactSecrets(failure, this.authenticator.knownSecrets?.() ?? []);
     } finally {
       callSignal.dispose();
     }
@@ -262,7 +266,10 @@ export class Communicator {
     else if (body !== undefined) headers.push({ name: "Content-Type", value: "application/json" });
     headers.push(...this.metadataProvider.metadataHeaders);
     headers.push({ name: "Date", value: httpDate() }, { name: "Trace-Id", value: randomUUID() });
-    const authorization = await callSignal.race(this.authenticator.getAuthorization(method, uri, headers));
+    const signal = callSignal.signal;
+    const authorization = await callSignal.race(
+      this.authenticator.getAuthorization(method, uri, headers, signal ? { signal } : undefined),
+    );
     headers.push({ name: "Authorization", value: authorization });
     return headers;
   }

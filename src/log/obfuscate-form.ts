@@ -16,12 +16,17 @@ import type { ObfuscationRule } from "./obfuscation-rule.js";
 export function obfuscateForm(text: string, rules: ReadonlyMap<string, ObfuscationRule>): string {
   let out = "";
   let start = 0;
+  let equals = -1;
   try {
     while (start <= text.length) {
       let end = text.indexOf("&", start);
       if (end < 0) end = text.length;
-      const equals = text.indexOf("=", start);
-      const nameEnd = equals >= 0 && equals < end ? equals : end;
+      // Searched again only once passed, so that a body without '=' stays linear.
+      if (equals < start) {
+        equals = text.indexOf("=", start);
+        if (equals < 0) equals = text.length;
+      }
+      const nameEnd = equals < end ? equals : end;
       const rule = rules.get(decodeFormComponent(text.slice(start, nameEnd)));
       if (rule !== undefined && nameEnd < end) {
         const masked = rule(decodeFormComponent(text.slice(nameEnd + 1, end)));

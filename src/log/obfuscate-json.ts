@@ -1,5 +1,11 @@
 import { notLogged } from "./not-logged.js";
 import type { ObfuscationRule } from "./obfuscation-rule.js";
+import { maskCardNumbers } from "../errors/mask-card-numbers.js";
+
+/** A value that may hold a card number in free text (see maskCardNumbers); native, so cheap. */
+const CARD_NUMBER_LIKE = /\d(?:(?:[ -]|%20)?\d){12}/;
+/** Values shorter than this cannot hold a 13-digit run; they skip the check. */
+const MIN_CARD_NUMBER_LENGTH = 13;
 
 /**
  * Deeper nesting is treated as invalid input: it keeps the recursive scanner far from the call
@@ -117,6 +123,11 @@ class JsonScanner {
       if (rule !== undefined) {
         const raw = text.slice(start + 1, this.#pos - 1);
         this.#replace(start, rule(hasEscape ? (JSON.parse(`"${raw}"`) as string) : raw));
+      } else if (this.#pos - start - 2 >= MIN_CARD_NUMBER_LENGTH) {
+        // Free text under any key may quote a card number (an error's detail, a reference).
+        const raw = text.slice(start + 1, this.#pos - 1);
+        const value = hasEscape ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (CARD_NUMBER_LIKE.test(value)) this.#replace(start, maskCardNumbers(value));
       }
     } else if (c === OPEN_BRACE) {
       this.#object(rule, depth + 1);
@@ -127,7 +138,12 @@ class JsonScanner {
       // Inside a container, a number running up to the end was cut off: masking the digits that
       // arrived would show the wrong ones (a PAN's middle digits as its "last four").
       if (depth > 0 && this.#pos >= text.length) throw new InvalidJson(start, "unexpected end of JSON");
-      if (rule !== undefined) this.#replace(start, rule(text.slice(start, this.#pos)));
+      if (rule !== undefined) {
+        this.#replace(start, rule(text.slice(start, this.#pos)));
+      } else if (this.#pos - start >= MIN_CARD_NUMBER_LENGTH) {
+        const literal = text.slice(start, this.#pos);
+        if (CARD_NUMBER_LIKE.test(literal)) this.#replace(start, maskCardNumbers(literal));
+      }
     } else if (c === LOWER_T) {
       this.#literal("true");
       if (rule !== undefined) this.#replace(start, rule("true"));

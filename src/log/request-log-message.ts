@@ -1,3 +1,4 @@
+import { maskCardNumbers } from "../errors/mask-card-numbers.js";
 import type { LogMessageObfuscators } from "./log-message.js";
 import { LogMessage } from "./log-message.js";
 
@@ -18,6 +19,7 @@ export class RequestLogMessage extends LogMessage {
   /** The HTTP method. */
   readonly method: string;
   /** The request URI as logged: path and query. */
+  /** The request path and query as logged: card-number-like digit runs masked. */
   readonly uri: string;
 
   /**
@@ -30,7 +32,8 @@ export class RequestLogMessage extends LogMessage {
   constructor(requestId: string, method: string, uri: string, obfuscators?: LogMessageObfuscators) {
     super(requestId, obfuscators);
     this.method = method;
-    this.uri = uri;
+    // A path id is free text too: a caller may have put a card number in it.
+    this.uri = maskCardNumbers(uri);
   }
 
   override getMessage(): string {

@@ -4,8 +4,10 @@
  * connect (or a connect without timeout) would wait for the connect to end. @internal
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  // The contract rejects with the reason as given, whatever its type.
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    // The contract rejects with the reason as given, whatever its type.
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     const onAbort = (): void => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });

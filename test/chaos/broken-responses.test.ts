@@ -61,22 +61,15 @@ describe("chaos: broken responses", () => {
     expect(apiRequests(server.requests).every((r) => r.method === "GET")).toBe(true);
   });
 
-  // BUG (src/core/communicator.ts, send() and handleResponse()): the public contract retries "GET
-  // and DELETE also on a connection reset", but only a reset before the response head is retried;
-  // a reset while the body of a GET's response is read surfaces from handleResponse() through
-  // bodyReadFailure() and is never retried. Remove `.fails` once fixed.
-  it.fails(
-    "reset in the middle of a GET's response body once: retried, the second attempt succeeds",
-    async () => {
-      let calls = 0;
-      const { server, payments } = await start((_request, socket) => {
-        if (++calls === 1) resetAfterPartialBody(socket);
-        else writeJson(socket, 200, paymentAnswer());
-      });
-      await expect(payments.getPaymentStatus("p-1")).resolves.toMatchObject({ status: "AUTHORIZED" });
-      expect(apiRequests(server.requests)).toHaveLength(2);
-    },
-  );
+  it("reset in the middle of a GET's response body once: retried, the second attempt succeeds", async () => {
+    let calls = 0;
+    const { server, payments } = await start((_request, socket) => {
+      if (++calls === 1) resetAfterPartialBody(socket);
+      else writeJson(socket, 200, paymentAnswer());
+    });
+    await expect(payments.getPaymentStatus("p-1")).resolves.toMatchObject({ status: "AUTHORIZED" });
+    expect(apiRequests(server.requests)).toHaveLength(2);
+  });
 
   it("truncated JSON (Content-Length larger than what is sent, then FIN) on a POST: OutcomeUnknownException, not a syntax error", async () => {
     const { server, payments } = await start((_request, socket) => {

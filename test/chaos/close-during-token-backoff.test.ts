@@ -7,14 +7,7 @@ import { startRawHttpServer } from "../helpers/raw-http-server.js";
 import { chaosClient, handleCounts, TOKEN_PATH } from "./chaos-harness.js";
 
 describe("chaos: closing the client while the token request waits to be repeated", () => {
-  // BUG (src/auth/oauth2-authenticator.ts, #post): the back-off before repeating a failed token
-  // request is a bare `setTimeout` that neither the call's deadline or signal nor close() can
-  // cancel. After the call gave up and client.close() resolved, a referenced timer stays for up
-  // to retry.maxDelayMs (5 s by default, keeping a process from exiting), then the token request
-  // is attempted again on the closed connection. Suggested fix: keep the timer (or an
-  // AbortController) in the authenticator, clear it in close(), and pass the call's signal to
-  // the wait. Remove `.fails` once fixed.
-  it.fails("leaves no timer behind once the call's deadline passed and the client is closed", async () => {
+  it("leaves no timer behind once the call's deadline passed and the client is closed", async () => {
     const server = await startRawHttpServer((_request, socket) => socket.destroy());
     const client = chaosClient(server.origin, {
       retry: { maxRetries: 2, initialDelayMs: 2_500, maxDelayMs: 2_500 },

@@ -124,8 +124,14 @@ describe("BodyObfuscator default rules", () => {
   });
 
   it("matches property names case-sensitively, after unescaping", () => {
-    expect(obfuscate('{"CardNumber":"4111111111111111"}')).toBe('{"CardNumber":"4111111111111111"}');
+    expect(obfuscate('{"CardNumber":"4111-1111"}')).toBe('{"CardNumber":"4111-1111"}');
     expect(obfuscate('{"card\\u004Eumber":"4111\\u00311111"}')).toBe('{"card\\u004Eumber":"*****1111"}');
+  });
+
+  it("masks a card number quoted in free text under any key", () => {
+    expect(obfuscate('{"detail":"card 4111 1111 1111 1111 was declined","n":4111111111111111}')).toBe(
+      '{"detail":"card **** **** **** 1111 was declined","n":"************1111"}',
+    );
   });
 
   it("re-encodes masked values so the body stays valid JSON", () => {
