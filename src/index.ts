@@ -15,11 +15,13 @@ export type { CommunicatorOptions, InDoubtResolver } from "./core/communicator.j
 export { inDoubtResolver } from "./in-doubt/in-doubt-policy.js";
 export type { InDoubtPolicy } from "./in-doubt/in-doubt-policy.js";
 export { CallContext } from "./core/call-context.js";
+export type { CallSignal } from "./core/call-signal.js";
+export type { FailedRequest } from "./core/error-mapping.js";
 export type { CallContextOptions } from "./core/call-context.js";
 export { ApiResource } from "./core/api-resource.js";
 export type { Operation, OperationCall, QueryParams } from "./core/operation.js";
 
-export type { Authenticator } from "./auth/authenticator.js";
+export type { Authenticator, AuthorizationOptions } from "./auth/authenticator.js";
 export { OAuth2Scopes } from "./auth/oauth2-scopes.js";
 export type { OAuth2ScopeFilter } from "./auth/oauth2-scopes.js";
 export { OAuth2Authenticator } from "./auth/oauth2-authenticator.js";
@@ -78,6 +80,7 @@ export { IdempotenceException } from "./errors/idempotence-exception.js";
 export { PlatformException } from "./errors/platform-exception.js";
 export { CommunicationException } from "./errors/communication-exception.js";
 export { ResponseException } from "./errors/response-exception.js";
+export type { ResponseHeaders } from "./errors/response-exception.js";
 export { NotFoundException } from "./errors/not-found-exception.js";
 export { MarshallerSyntaxException } from "./errors/marshaller-syntax-exception.js";
 export { OAuth2Exception } from "./errors/oauth2-exception.js";

@@ -2,7 +2,8 @@ import { HeaderObfuscator } from "../log/header-obfuscator.js";
 import { CommunicationException } from "./communication-exception.js";
 import { SAFE_FIELDS, safeBody, safeText } from "./safe-view.js";
 
-type Headers = Readonly<Record<string, string | string[] | undefined>>;
+/** Response headers, with lower-case names. */
+export type ResponseHeaders = Readonly<Record<string, string | string[] | undefined>>;
 
 /**
  * An error response that is not an API error, such as an HTML page from a gateway. Extends
@@ -14,7 +15,7 @@ type Headers = Readonly<Record<string, string | string[] | undefined>>;
 export class ResponseException extends CommunicationException {
   readonly statusCode: number;
   readonly #body: string | null;
-  readonly #headers: Headers;
+  readonly #headers: ResponseHeaders;
 
   constructor(
     statusCode: number,
@@ -34,7 +35,7 @@ export class ResponseException extends CommunicationException {
   }
 
   /** Response headers, with lower-case names, as received. */
-  get headers(): Headers {
+  get headers(): ResponseHeaders {
     return this.#headers;
   }
 

@@ -23,7 +23,7 @@ export const FAULT_AMOUNTS = {
   drop: 99_520,
 } as const satisfies Record<FaultKind, number>;
 
-/** A fault armed through {@link FaultInjector.inject}. */
+/** A fault armed through `Sandbox.injectFault`. */
 export interface FaultRule {
   kind: FaultKind;
   /** Operation id (e.g. `getPaymentStatus`) or `"token"`; every request when absent. */

@@ -34,4 +34,9 @@ describe("the README's examples run against the simulator", () => {
       "after close: This Communicator (and every client sharing it) is closed",
     );
   });
+  it("custom-connection", async () => {
+    expect(await example("custom-connection")).toBe(
+      "4 log messages; X-Tenant sent: true\ntokens in the store: 1\n",
+    );
+  });
 });
