@@ -177,16 +177,13 @@ export function paymentRoutes(store: ProcessingStore): Route[] {
         const operationId = fields.string("operationId");
         fields.timestamp("transactionTimestamp");
         const amount = fields.optionalAmount("amount");
-        const left = amountLeftToCapture(payment);
-        if (left === 0)
-          throw businessRule(`payment is ${paymentStatus(payment)} with nothing left to capture`);
-        checkCurrency(payment, amount, "amount");
-        const captureAmount = amount?.amount ?? left;
-        if (captureAmount > left) {
-          throw businessRule(
-            `$.amount.amount: ${captureAmount} exceeds the amount left to capture (${left})`,
-          );
-        }
+        const captureAmount = takeFromAuthorisation(
+          payment,
+          amount,
+          "amount",
+          "capture",
+          "the amount left to capture",
+        );
         const final = fields.optionalBoolean("isFinal") ?? amount === undefined;
         payment.captured += captureAmount;
         payment.finalCaptured ||= final;
@@ -214,16 +211,13 @@ export function paymentRoutes(store: ProcessingStore): Route[] {
         const operationId = fields.string("operationId");
         fields.timestamp("transactionTimestamp");
         const amount = fields.optionalAmount("reversalAmount");
-        const left = amountLeftToCapture(payment);
-        if (left === 0)
-          throw businessRule(`payment is ${paymentStatus(payment)} with nothing left to reverse`);
-        checkCurrency(payment, amount, "reversalAmount");
-        const reversed = amount?.amount ?? left;
-        if (reversed > left) {
-          throw businessRule(
-            `$.reversalAmount.amount: ${reversed} exceeds the authorised amount not captured (${left})`,
-          );
-        }
+        const reversed = takeFromAuthorisation(
+          payment,
+          amount,
+          "reversalAmount",
+          "reverse",
+          "the authorised amount not captured",
+        );
         payment.reversed += reversed;
         payment.statusTimestamp = request.now.toISOString();
         payment.operations.push(
@@ -334,4 +328,25 @@ export function paymentRoutes(store: ProcessingStore): Route[] {
       },
     },
   ];
+}
+
+/**
+ * The amount a capture or an authorisation reversal takes from what is authorised and not yet
+ * captured: the requested one, or all that is left when none is given.
+ * @throws ApiProblem (400 business-rule-violation) when nothing is left, the currency differs, or
+ * the amount exceeds what is left.
+ */
+function takeFromAuthorisation(
+  payment: PaymentRecord,
+  amount: Amount | undefined,
+  field: string,
+  verb: string,
+  what: string,
+): number {
+  const left = amountLeftToCapture(payment);
+  if (left === 0) throw businessRule(`payment is ${paymentStatus(payment)} with nothing left to ${verb}`);
+  checkCurrency(payment, amount, field);
+  const taken = amount?.amount ?? left;
+  if (taken > left) throw businessRule(`$.${field}.amount: ${taken} exceeds ${what} (${left})`);
+  return taken;
 }
