@@ -30,6 +30,8 @@ interface PendingToken {
 
 interface CachedToken {
   readonly authorization: string;
+  /** `authorization`, resolved: handed to every caller while the token is valid. */
+  readonly promise: Promise<string>;
   /** Epoch ms after which the token is renewed. */
   readonly renewAt: number;
 }
@@ -85,17 +87,21 @@ export class OAuth2Authenticator implements Authenticator {
   }
 
   /** `Bearer <access token>`, from the cache or from a new token request shared by concurrent callers. */
-  async getAuthorization(
+  getAuthorization(
     _httpMethod: string,
     _uri: URL,
     _headers: RequestHeader[],
     options?: AuthorizationOptions,
   ): Promise<string> {
     const token = this.#token;
-    if (token && Date.now() < token.renewAt) return token.authorization;
+    // The cached token's promise is reused: the common case allocates nothing.
+    if (token && Date.now() < token.renewAt) return token.promise;
+    return this.#awaitToken(options?.signal);
+  }
+
+  async #awaitToken(signal: AbortSignal | undefined): Promise<string> {
     const pending = (this.#pending ??= this.#startTokenRequest());
     pending.waiters++;
-    const signal = options?.signal;
     try {
       return (await (signal ? raceAbort(pending.promise, signal) : pending.promise)).authorization;
     } finally {
@@ -226,8 +232,10 @@ export class OAuth2Authenticator implements Authenticator {
 /** A token renewed shortly before it expires: a tenth of its lifetime before, at most a minute. */
 function cachedToken(accessToken: string, expiresAt: number): CachedToken {
   const lifetimeMs = Math.max(0, expiresAt - Date.now());
+  const authorization = `Bearer ${accessToken}`;
   return {
-    authorization: `Bearer ${accessToken}`,
+    authorization,
+    promise: Promise.resolve(authorization),
     renewAt: expiresAt - Math.min(RENEWAL_MARGIN_MS, lifetimeMs / 10),
   };
 }

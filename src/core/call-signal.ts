@@ -4,6 +4,9 @@ import type { CallContext } from "./call-context.js";
 
 /** The abort signal of one call: the caller's signal and the call's deadline, combined. */
 export class CallSignal {
+  /** The signal of a call without a CallContext: it never fires, and holds nothing to dispose. */
+  static readonly NONE: CallSignal = new CallSignal(undefined);
+
   readonly signal: AbortSignal | undefined;
   readonly #timer: NodeJS.Timeout | undefined;
   readonly #timeoutMs: number | undefined;

@@ -137,7 +137,7 @@ export class Communicator {
         issues,
       );
     }
-    const callSignal = new CallSignal(call.context);
+    const callSignal = call.context ? new CallSignal(call.context) : CallSignal.NONE;
     const request: FailedRequest = { method: operation.method, path, operationId: operationIdOf(call.body) };
     const early = callSignal.failure(request.method, path);
     if (early) {
@@ -294,8 +294,9 @@ export class Communicator {
       const requestId = this.#logger ? randomUUID() : undefined;
       let response: ConnectionResponse;
       try {
-        response = await this.#dispatch(request, uri, headers, body, callSignal, requestId);
-      } catch (error) {
+        response = await this.#dispatch(method, uri, headers, body, callSignal, requestId);
+      } catch (cause) {
+        const error = this.#dispatchFailure(request, callSignal, cause);
         const reason = callSignal.signal?.aborted
           ? undefined
           : this.#retryPolicy.retryReasonForError(method, error);
@@ -372,14 +373,13 @@ export class Communicator {
    * have reached the platform with a POST or PUT becomes an OutcomeUnknownException.
    */
   #dispatch(
-    request: FailedRequest,
+    method: Operation["method"],
     uri: URL,
     headers: RequestHeader[],
     body: ConnectionBody,
     callSignal: CallSignal,
     requestId: string | undefined,
   ): Promise<ConnectionResponse> {
-    const { method } = request;
     const signal = callSignal.signal;
     const options: ConnectionRequestOptions | undefined =
       requestId === undefined
@@ -390,28 +390,32 @@ export class Communicator {
           ? { signal, requestId }
           : { requestId };
     const connection = this.connection;
-    const sent =
-      method === "GET"
-        ? connection.get(uri, headers, options)
-        : method === "DELETE"
-          ? connection.delete(uri, headers, options)
-          : method === "POST"
-            ? connection.post(uri, headers, body, options)
-            : connection.put(uri, headers, body, options);
-    return sent.catch((error: unknown) => {
-      const stopped = callSignal.failure(method, request.path);
-      const failure =
-        stopped ??
-        (error instanceof CommunicationException
-          ? error
-          : new CommunicationException(`${method} ${request.path} failed: ${messageOf(error)}`, {
-              cause: error,
-            }));
-      if ((method === "POST" || method === "PUT") && failureKind(error) !== "connect") {
-        throw new OutcomeUnknownException(failure.message, request.operationId, { cause: failure.cause });
-      }
-      throw failure;
-    });
+    return method === "GET"
+      ? connection.get(uri, headers, options)
+      : method === "DELETE"
+        ? connection.delete(uri, headers, options)
+        : method === "POST"
+          ? connection.post(uri, headers, body, options)
+          : connection.put(uri, headers, body, options);
+  }
+
+  /**
+   * A failure of the connection as a CommunicationException; one that may have reached the
+   * platform with a POST or PUT becomes an OutcomeUnknownException.
+   */
+  #dispatchFailure(request: FailedRequest, callSignal: CallSignal, error: unknown): Error {
+    const { method } = request;
+    const failure =
+      callSignal.failure(method, request.path) ??
+      (error instanceof CommunicationException
+        ? error
+        : new CommunicationException(`${method} ${request.path} failed: ${messageOf(error)}`, {
+            cause: error,
+          }));
+    if ((method === "POST" || method === "PUT") && failureKind(error) !== "connect") {
+      return new OutcomeUnknownException(failure.message, request.operationId, { cause: failure.cause });
+    }
+    return failure;
   }
 }
 
