@@ -1,6 +1,5 @@
-import type { inspect as Inspect, InspectOptionsStylized } from "node:util";
-import { maskCardNumbers } from "./mask-card-numbers.js";
-import { errorToJson, INSPECT_CUSTOM, inspectSafely, SAFE_FIELDS, safeBody, safeText } from "./safe-view.js";
+import { SafeError } from "./safe-error.js";
+import { SAFE_FIELDS, safeBody, safeText } from "./safe-view.js";
 
 /** The error fields of an API error body (`ApiPaymentErrorResponse`). */
 export interface ApiErrorFields {
@@ -34,15 +33,14 @@ const DEFAULT_MESSAGE = "The Worldline Acquiring platform returned an error resp
  * default BodyObfuscator and mask card-number-like digit runs in every field; the message has such
  * runs masked from the start.
  */
-export class ApiException extends Error {
+export class ApiException extends SafeError {
   /** The HTTP status code of the response; 0 when the request was refused before it was sent. */
   readonly statusCode: number;
   readonly #responseBody: string;
   readonly #fields: ParsedFields;
 
   constructor(init: ApiExceptionInit) {
-    super(maskCardNumbers(init.message ?? DEFAULT_MESSAGE));
-    this.name = new.target.name;
+    super(init.message ?? DEFAULT_MESSAGE);
     this.statusCode = init.statusCode;
     this.#responseBody = init.responseBody;
     this.#fields = {
@@ -102,18 +100,8 @@ export class ApiException extends Error {
     );
   }
 
-  /** The safe view for `JSON.stringify`: name, message, status code and the masked fields. */
-  toJSON(): Record<string, unknown> {
-    return errorToJson(this);
-  }
-
-  /** The safe view for `util.inspect` and `console.log`. */
-  [INSPECT_CUSTOM](depth: number, options: InspectOptionsStylized, inspect: typeof Inspect): string {
-    return inspectSafely(this, depth, options, inspect);
-  }
-
   /** The fields the safe view shows, masked. @internal */
-  [SAFE_FIELDS](): Record<string, unknown> {
+  override [SAFE_FIELDS](): Record<string, unknown> {
     const fields = this.#fields;
     return {
       statusCode: this.statusCode,

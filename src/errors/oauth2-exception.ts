@@ -1,24 +1,20 @@
-import type { inspect as Inspect, InspectOptionsStylized } from "node:util";
-import { maskCardNumbers } from "./mask-card-numbers.js";
-import { errorToJson, INSPECT_CUSTOM, inspectSafely, SAFE_FIELDS, safeText } from "./safe-view.js";
+import { SafeError } from "./safe-error.js";
+import { SAFE_FIELDS, safeText } from "./safe-view.js";
 
 /**
  * The OAuth2 token endpoint refused to issue an access token, or failed. The message names the
  * OAuth2 `error` and `error_description`, with card-number-like digit runs masked; the client
  * secret is masked by the authenticator, which alone knows it (see redactSecrets).
  */
-export class OAuth2Exception extends Error {
+export class OAuth2Exception extends SafeError {
   readonly statusCode: number;
   readonly #error: string | null;
   readonly #errorDescription: string | null;
 
   constructor(statusCode: number, error: string | null, errorDescription: string | null) {
     super(
-      maskCardNumbers(
-        `There was an error while retrieving the OAuth2 access token: ${error ?? `HTTP ${statusCode}`} - ${errorDescription ?? ""}`,
-      ),
+      `There was an error while retrieving the OAuth2 access token: ${error ?? `HTTP ${statusCode}`} - ${errorDescription ?? ""}`,
     );
-    this.name = new.target.name;
     this.statusCode = statusCode;
     this.#error = error;
     this.#errorDescription = errorDescription;
@@ -34,18 +30,8 @@ export class OAuth2Exception extends Error {
     return this.#errorDescription;
   }
 
-  /** The safe view for `JSON.stringify`: name, message, status code and the masked fields. */
-  toJSON(): Record<string, unknown> {
-    return errorToJson(this);
-  }
-
-  /** The safe view for `util.inspect` and `console.log`. */
-  [INSPECT_CUSTOM](depth: number, options: InspectOptionsStylized, inspect: typeof Inspect): string {
-    return inspectSafely(this, depth, options, inspect);
-  }
-
   /** The fields the safe view shows, masked. @internal */
-  [SAFE_FIELDS](): Record<string, unknown> {
+  override [SAFE_FIELDS](): Record<string, unknown> {
     return {
       statusCode: this.statusCode,
       error: safeText(this, this.#error),
