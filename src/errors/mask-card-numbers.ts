@@ -15,7 +15,8 @@ const KEPT_DIGITS = 4;
  * `4111 1111 1111 1111` reads `**** **** **** 1111`. A run is 13 or more digits, each optionally
  * preceded by one separator: a space, a dash, or `%20` (a space in a URL path). Runs are masked
  * whether or not they pass the Luhn check, since a mistyped card number is card data too, and a
- * longer run may embed one; shorter runs (amounts, years, ports, CVVs) are left alone. Never throws;
+ * longer run may embed one; shorter runs (amounts, years, ports, CVVs) are left alone, and so are
+ * runs glued to a letter, which are parts of identifiers such as UUIDs. Never throws;
  * one pass over the text.
  * @param text - any text.
  */
@@ -42,7 +43,8 @@ export function maskCardNumbers(text: string): string {
       if (separator === 0 || !isDigit(text.charCodeAt(j + separator))) break;
       j += separator;
     }
-    if (digits >= MIN_DIGITS) {
+    // Digits glued to a letter belong to an identifier (a UUID's hex groups, a hash), not a PAN.
+    if (digits >= MIN_DIGITS && !isLetter(text.charCodeAt(start - 1)) && !isLetter(text.charCodeAt(end))) {
       out += text.slice(copied, start) + maskRun(text, start, end, digits);
       copied = end;
     }
@@ -53,6 +55,11 @@ export function maskCardNumbers(text: string): string {
 
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE;
+}
+
+function isLetter(c: number): boolean {
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
 }
 
 function separatorLength(text: string, at: number): number {
