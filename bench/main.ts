@@ -15,7 +15,7 @@ const sdk = createRequire(import.meta.url)("../dist/index.js") as typeof Sdk;
 const { CommunicatorConfiguration, Factory, MetadataProvider } = sdk;
 
 const MAX_CONNECTIONS = 32;
-const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 5);
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 9);
 const SOAK_CALLS = Number(process.env["BENCH_SOAK_CALLS"] ?? 100_000);
 const ACQUIRER = "100812";
 const MERCHANT = "520001857";
@@ -77,7 +77,11 @@ interface RoundResult {
 
 type Call = () => Promise<unknown>;
 
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** One measured round; the heap is collected first, so that no round pays for the last one's garbage. */
 async function round(call: Call, calls: number, concurrency: number): Promise<RoundResult> {
+  gc?.();
   const latencies: number[] = new Array<number>(calls);
   let next = 0;
   const cpu = process.cpuUsage();
@@ -111,37 +115,55 @@ function median(values: number[]): number {
 
 interface CaseResult {
   name: string;
+  rounds: RoundResult[];
   callsPerSecond: number;
   cpuUsPerCall: number;
   p50Us: number;
   p99Us: number;
 }
 
-/** Runs the contenders in alternating rounds and keeps each one's median round. */
+/**
+ * Runs the contenders in rounds, each round in a rotated order so that none always follows the
+ * same one; keeps every round, so that ratios can be taken between rounds run side by side.
+ */
 async function compare(
   contenders: Record<string, Call>,
   calls: number,
   concurrency: number,
 ): Promise<CaseResult[]> {
-  const results: Record<string, RoundResult[]> = {};
-  for (const [name, call] of Object.entries(contenders)) {
-    await round(call, Math.min(calls, 500), concurrency);
-    results[name] = [];
-  }
+  const entries = Object.entries(contenders);
+  const results = new Map<string, RoundResult[]>(entries.map(([name]) => [name, []]));
+  for (const [, call] of entries) await round(call, Math.min(calls, 500), concurrency);
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, call] of Object.entries(contenders))
-      results[name]!.push(await round(call, calls, concurrency));
+    for (let i = 0; i < entries.length; i++) {
+      const [name, call] = entries[(r + i) % entries.length]!;
+      results.get(name)!.push(await round(call, calls, concurrency));
+    }
   }
-  return Object.entries(results).map(([name, rounds]) => {
+  return [...results].map(([name, rounds]) => {
     const latencies = rounds.flatMap((result) => result.latencies).sort((a, b) => a - b);
     return {
       name,
+      rounds,
       callsPerSecond: median(rounds.map((result) => result.callsPerSecond)),
       cpuUsPerCall: median(rounds.map((result) => result.cpuUsPerCall)),
       p50Us: percentile(latencies, 50) * 1000,
       p99Us: percentile(latencies, 99) * 1000,
     };
   });
+}
+
+/**
+ * The median, lowest and highest of the per-round ratios of `subject` to `base`: each ratio
+ * compares two rounds run back to back, so that a slow spell of a shared machine cancels out.
+ */
+function pairedRatio(subject: CaseResult, base: CaseResult): { median: number; low: number; high: number } {
+  const ratios = subject.rounds.map((result, r) => result.callsPerSecond / base.rounds[r]!.callsPerSecond);
+  return { median: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
+}
+
+function pairedCpuDifference(subject: CaseResult, base: CaseResult): number {
+  return median(subject.rounds.map((result, r) => result.cpuUsPerCall - base.rounds[r]!.cpuUsPerCall));
 }
 
 async function main(): Promise<void> {
@@ -196,30 +218,36 @@ async function main(): Promise<void> {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${new Date().toISOString()}`,
   );
   print(
-    `Each row is the median of ${ROUNDS} alternating rounds against one loopback server process; ratios are taken within this run.`,
+    `${ROUNDS} rounds per concurrency against one loopback server process, the contenders in a rotated order each round. Calls/s and CPU are the median round; each ratio is the median of the ratios between rounds run back to back, with the lowest and highest.`,
   );
   print();
   const ratios: string[] = [];
   for (const [concurrency, calls] of [
-    [1, 2000],
-    [32, 10000],
+    [1, 1500],
+    [32, 6000],
   ] as const) {
     const results = await compare(contenders, calls, concurrency);
     const base = results.find((result) => result.name === "raw")!;
+    const sdkResult = results.find((result) => result.name === "sdk")!;
+    const logged = results.find((result) => result.name === "sdk + no-op logger")!;
+    const fixed = (value: number): string => value.toFixed(3);
     print(`## Concurrency ${concurrency}`);
     print();
-    print("| client | calls/s | p50 µs | p99 µs | client CPU µs/call | throughput ÷ raw |");
+    print(
+      "| client | calls/s | p50 µs | p99 µs | client CPU µs/call | throughput ÷ raw, median (lowest–highest) of rounds |",
+    );
     print("|---|---:|---:|---:|---:|---:|");
     for (const result of results) {
+      const ratio = pairedRatio(result, base);
       print(
-        `| ${result.name} | ${result.callsPerSecond.toFixed(0)} | ${result.p50Us.toFixed(0)} | ${result.p99Us.toFixed(0)} | ${result.cpuUsPerCall.toFixed(1)} | ${(result.callsPerSecond / base.callsPerSecond).toFixed(3)} |`,
+        `| ${result.name} | ${result.callsPerSecond.toFixed(0)} | ${result.p50Us.toFixed(0)} | ${result.p99Us.toFixed(0)} | ${result.cpuUsPerCall.toFixed(1)} | ${fixed(ratio.median)} (${fixed(ratio.low)}–${fixed(ratio.high)}) |`,
       );
     }
     print();
-    const sdkResult = results.find((result) => result.name === "sdk")!;
-    const logged = results.find((result) => result.name === "sdk + no-op logger")!;
+    const sdkRatio = pairedRatio(sdkResult, base);
+    const loggedRatio = pairedRatio(logged, sdkResult);
     ratios.push(
-      `- concurrency ${concurrency}: SDK ÷ raw = ${(sdkResult.callsPerSecond / base.callsPerSecond).toFixed(3)}; SDK p50 − raw p50 = ${(sdkResult.p50Us - base.p50Us).toFixed(0)} µs; SDK CPU − raw CPU = ${(sdkResult.cpuUsPerCall - base.cpuUsPerCall).toFixed(1)} µs per call; no-op logger ÷ logging off = ${(logged.callsPerSecond / sdkResult.callsPerSecond).toFixed(3)}`,
+      `- concurrency ${concurrency}: SDK ÷ raw = ${fixed(sdkRatio.median)} (rounds ${fixed(sdkRatio.low)}–${fixed(sdkRatio.high)}); SDK p50 − raw p50 = ${(sdkResult.p50Us - base.p50Us).toFixed(0)} µs; SDK CPU − raw CPU = ${pairedCpuDifference(sdkResult, base).toFixed(1)} µs per call; no-op logger ÷ logging off = ${fixed(loggedRatio.median)} (rounds ${fixed(loggedRatio.low)}–${fixed(loggedRatio.high)})`,
     );
   }
   print("## Ratios");
@@ -251,7 +279,6 @@ async function main(): Promise<void> {
   const soakClient = Factory.createClientFromConfiguration(configuration);
   const soak = soakClient.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
   await soak.processPayment(REQUEST);
-  const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const startMemory = process.memoryUsage();
   const beforeSoak = await server.ask<Stats>({ type: "stats" }, "stats");

@@ -34,6 +34,7 @@ import type { Operation, OperationCall, QueryParams } from "./operation.js";
 import { failureKind } from "./failure-kind.js";
 import { expandPath } from "./path.js";
 import { DEFAULT_MAX_RESPONSE_BODY_BYTES, readBodyText } from "./read-body.js";
+import { BoundedMap } from "../internal/bounded-map.js";
 
 /** Options of a {@link Communicator} beyond its components. */
 export interface CommunicatorOptions {
@@ -71,11 +72,15 @@ interface LoggingAuthenticator extends Authenticator {
  * {@link Marshaller}; one Communicator can serve many clients. Subclasses may override the steps.
  */
 export class Communicator {
+  /** The API's origin; requests go to it whatever is done to this object later. */
   readonly apiEndpoint: URL;
   readonly connection: Connection;
   readonly authenticator: Authenticator;
   readonly metadataProvider: MetadataProvider;
   readonly marshaller: Marshaller;
+  readonly #origin: string;
+  /** URIs without a query, by path; parsing one costs more than the rest of building a request. */
+  readonly #uris = new BoundedMap<string, URL>(1024);
   readonly #validateRequests: boolean;
   readonly #retryPolicy: RetryPolicy;
   readonly #maxResponseBodyBytes: number;
@@ -92,6 +97,7 @@ export class Communicator {
     options: CommunicatorOptions = {},
   ) {
     this.apiEndpoint = new URL(apiEndpoint.origin);
+    this.#origin = this.apiEndpoint.origin;
     this.connection = connection;
     this.authenticator = authenticator;
     this.metadataProvider = metadataProvider;
@@ -223,14 +229,24 @@ export class Communicator {
     this.connection.setHeaderObfuscator(obfuscator);
   }
 
-  /** The full request URI: endpoint, encoded path and the defined query parameters. */
+  /**
+   * The full request URI: endpoint, encoded path and the defined query parameters. Calls to the
+   * same path without a query share one URL object, so a Connection or Authenticator must not
+   * change the URL it is given; one that was changed anyway is not handed out again.
+   */
   protected buildUri(path: string, query: QueryParams | undefined): URL {
-    const uri = new URL(path, this.apiEndpoint);
-    if (query) {
-      for (const name in query) {
-        const value = query[name];
-        if (value !== undefined) uri.searchParams.append(name, String(value));
-      }
+    const href = this.#origin + path;
+    if (query === undefined) {
+      const cached = this.#uris.get(path);
+      if (cached !== undefined && cached.href === href) return cached;
+      const uri = new URL(href);
+      this.#uris.set(path, uri);
+      return uri;
+    }
+    const uri = new URL(href);
+    for (const name in query) {
+      const value = query[name];
+      if (value !== undefined) uri.searchParams.append(name, String(value));
     }
     return uri;
   }

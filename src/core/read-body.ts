@@ -10,18 +10,28 @@ export const DEFAULT_MAX_RESPONSE_BODY_BYTES = 16 * 1024 * 1024;
  * server cannot exhaust memory.
  * @throws CommunicationException when the body is larger than `maxBytes`.
  */
-export async function readBodyText(
+export function readBodyText(
   response: ConnectionResponse,
   maxBytes: number = DEFAULT_MAX_RESPONSE_BODY_BYTES,
 ): Promise<string> {
-  const { body } = response;
   const declared = Number(response.headers["content-length"]);
+  const withText = response.body as { text?: () => Promise<string> };
+  // undici's own reader, when the length is known and allowed: one promise, no chunk copies.
+  if (Number.isInteger(declared) && declared <= maxBytes && typeof withText.text === "function") {
+    return withText.text();
+  }
+  return readChunks(response.body, declared, maxBytes);
+}
+
+async function readChunks(
+  body: AsyncIterable<Uint8Array>,
+  declared: number,
+  maxBytes: number,
+): Promise<string> {
   if (declared > maxBytes) {
     await cancel(body);
     throw tooLarge(maxBytes);
   }
-  const withText = body as { text?: () => Promise<string> };
-  if (Number.isInteger(declared) && typeof withText.text === "function") return withText.text();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of body) {

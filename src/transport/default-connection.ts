@@ -21,6 +21,7 @@ import { OriginPool } from "./origin-pool.js";
 import { createProxyDispatcherFactory } from "./proxy-dispatcher-factory.js";
 import { raceAbort } from "./race-abort.js";
 import { toCommunicationException } from "./to-communication-exception.js";
+import { BoundedMap } from "../internal/bounded-map.js";
 
 /** Connection counts of a {@link DefaultConnection}, for monitoring. */
 export interface DefaultConnectionStats {
@@ -55,6 +56,8 @@ export class DefaultConnection implements PooledConnection {
   readonly #options: ResolvedConnectionOptions;
   readonly #factory: DispatcherFactory;
   readonly #pools = new Map<string, OriginPool>();
+  /** The origin and request target of each URI, by href: URL getters are slow on the hot path. */
+  readonly #targets = new BoundedMap<string, RequestTarget>(1024);
   readonly #closing = new Set<Promise<void>>();
   #closed = false;
   #logger: CommunicatorLogger | undefined;
@@ -202,11 +205,11 @@ export class DefaultConnection implements PooledConnection {
         ? undefined
         : new ExchangeLog(logger, this.#obfuscators, method, uri, headers, body, options?.requestId);
     try {
-      const origin = uri.origin;
+      const { origin, path } = this.#targetOf(uri);
       const pool = this.#poolFor(origin);
       const request: Dispatcher.RequestOptions = {
         origin,
-        path: uri.pathname + uri.search,
+        path,
         method,
         headers: flatten(headers),
         body: null,
@@ -240,6 +243,16 @@ export class DefaultConnection implements PooledConnection {
     }
   }
 
+  #targetOf(uri: URL): RequestTarget {
+    const href = uri.href;
+    let target = this.#targets.get(href);
+    if (target === undefined) {
+      target = { origin: uri.origin, path: uri.pathname + uri.search };
+      this.#targets.set(href, target);
+    }
+    return target;
+  }
+
   #poolFor(origin: string): OriginPool {
     let pool = this.#pools.get(origin);
     if (pool === undefined) {
@@ -263,6 +276,12 @@ export class DefaultConnection implements PooledConnection {
       });
     this.#closing.add(settled);
   }
+}
+
+interface RequestTarget {
+  origin: string;
+  /** Path and query, as sent in the request line. */
+  path: string;
 }
 
 function flatten(headers: readonly RequestHeader[]): string[] {

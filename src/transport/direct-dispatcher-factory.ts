@@ -5,8 +5,8 @@ import type { DispatcherFactory } from "./dispatcher-factory.js";
 import type { PoolGroup } from "./pool-group.js";
 import { connectOptions, keepAlivePoolOptions, temporaryPoolOptions } from "./undici-options.js";
 
-/** A Pool that flags its {@link PoolGroup} as saturated when a dispatch finds every connection busy. */
-class SaturationAwarePool extends Pool {
+/** A Pool that counts its requests in flight in its {@link PoolGroup}. */
+class CountingPool extends Pool {
   readonly #group: PoolGroup;
 
   constructor(origin: string, options: Pool.Options, group: PoolGroup) {
@@ -16,9 +16,7 @@ class SaturationAwarePool extends Pool {
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    const accepted = super.dispatch(options, handler);
-    if (!accepted) this.#group.saturated = true;
-    return accepted;
+    return super.dispatch(options, this.#group.track(handler));
   }
 }
 
@@ -32,7 +30,7 @@ export function createDirectDispatcherFactory(options: ResolvedConnectionOptions
   const keepAlive: Pool.Options = { ...keepAlivePoolOptions(options), connect };
   const temporary: Pool.Options = { ...temporaryPoolOptions(options), connect };
   return {
-    keepAlive: (origin, group) => new SaturationAwarePool(origin, keepAlive, group),
+    keepAlive: (origin, group) => new CountingPool(origin, keepAlive, group),
     temporary: (origin, group) => group.add(new Pool(origin, temporary)),
   };
 }

@@ -28,7 +28,7 @@ export class OriginPool {
 
   /** The dispatcher for the next request. */
   select(): Dispatcher {
-    if (!this.#keepAliveGroup.isSaturated(this.#maxConnections)) return this.#keepAlive;
+    if (this.#keepAliveGroup.inFlight < this.#maxConnections) return this.#keepAlive;
     if (this.#temporary === undefined) {
       const group = new PoolGroup();
       this.#temporary = { dispatcher: this.#factory.temporary(this.#origin, group), group };

@@ -1,4 +1,5 @@
-import type { Pool } from "undici";
+import type { Dispatcher, Pool } from "undici";
+import { CountedHandler } from "./counted-handler.js";
 
 /** Open connections and requests of a {@link PoolGroup}. @internal */
 export interface PoolGroupStats {
@@ -10,32 +11,29 @@ export interface PoolGroupStats {
 
 /**
  * The undici Pools that serve one origin through one dispatcher (a proxy agent may replace its
- * pool over time), and whether all their connections were busy at the last dispatch. @internal
+ * pool over time), and the requests in flight on them. @internal
  */
 export class PoolGroup {
   /**
-   * Set when a dispatch found every connection busy (`Dispatcher.dispatch` returned false);
-   * cleared when a pool emits `'drain'`.
+   * Requests dispatched and not yet complete. Counted here, not read from undici's PoolStats,
+   * which walk every connection on each read: too slow to consult before every request.
    */
-  saturated = false;
+  inFlight = 0;
   readonly #pools = new Set<Pool>();
-  readonly #onDrain = (): void => {
-    this.saturated = false;
+  readonly #release = (): void => {
+    this.inFlight--;
   };
 
   /** Starts tracking `pool` and returns it. */
   add(pool: Pool): Pool {
     this.#pools.add(pool);
-    pool.on("drain", this.#onDrain);
     return pool;
   }
 
-  /** Whether `maxConnections` requests are running: the saturation flag, checked against the pools. */
-  isSaturated(maxConnections: number): boolean {
-    if (!this.saturated) return false;
-    // The flag can outlive a pool that a proxy agent closed; the statistics settle it.
-    if (this.stats().size < maxConnections) this.saturated = false;
-    return this.saturated;
+  /** Counts a request in flight until `handler` learns that it completed or failed. */
+  track(handler: Dispatcher.DispatchHandler): Dispatcher.DispatchHandler {
+    this.inFlight++;
+    return new CountedHandler(handler, this.#release);
   }
 
   /** Sums the statistics of the pools, forgetting destroyed ones. */

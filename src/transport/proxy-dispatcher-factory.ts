@@ -6,8 +6,8 @@ import type { DispatcherFactory } from "./dispatcher-factory.js";
 import type { PoolGroup } from "./pool-group.js";
 import { connectOptions, keepAlivePoolOptions, temporaryPoolOptions } from "./undici-options.js";
 
-/** A ProxyAgent that flags its {@link PoolGroup} as saturated when a dispatch finds every connection busy. */
-class SaturationAwareProxyAgent extends ProxyAgent {
+/** A ProxyAgent that counts its requests in flight in its {@link PoolGroup}. */
+class CountingProxyAgent extends ProxyAgent {
   readonly #group: PoolGroup;
 
   constructor(options: ProxyAgent.Options, group: PoolGroup) {
@@ -16,9 +16,7 @@ class SaturationAwareProxyAgent extends ProxyAgent {
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    const accepted = super.dispatch(options, handler);
-    if (!accepted) this.#group.saturated = true;
-    return accepted;
+    return super.dispatch(options, this.#group.track(handler));
   }
 }
 
@@ -65,7 +63,7 @@ export function createProxyDispatcherFactory(
       );
   return {
     keepAlive: (_origin, group) =>
-      new SaturationAwareProxyAgent(
+      new CountingProxyAgent(
         { ...base, connections: options.maxConnections, factory: poolFactory(keepAlive, group) },
         group,
       ),

@@ -68,6 +68,34 @@ describe("request building", () => {
     expect(first?.body).toBe("");
   });
 
+  it("does not hand out again a shared URL that a component changed", async () => {
+    let calls = 0;
+    const tampering = communicatorFor(
+      platform,
+      {},
+      {
+        authenticator: {
+          getAuthorization(_method, uri) {
+            if (calls++ === 0) uri.pathname = "/tampered";
+            return Promise.resolve("Bearer token-x");
+          },
+        },
+      },
+    );
+    try {
+      for (let index = 0; index < 3; index++) {
+        await tampering.execute(PROCESS_PAYMENT, { pathParams: MERCHANT, body: {} });
+      }
+    } finally {
+      await tampering.close();
+    }
+    expect(platform.apiRequests.map((request) => request.url)).toEqual([
+      "/tampered",
+      "/processing/v1/acq%201/m%2F2/payments",
+      "/processing/v1/acq%201/m%2F2/payments",
+    ]);
+  });
+
   it.each([".", "..", ""])("refuses the path id %j before anything is sent", async (paymentId) => {
     const error = (await communicator
       .execute(GET_PAYMENT, { pathParams: { ...MERCHANT, paymentId } })

@@ -65,6 +65,16 @@ export function describeConnectionContract(
       expect(JSON.parse(await readText(response))).toEqual({ status });
     });
 
+    it("sends a URL object that was changed since its last use to where it points now", async () => {
+      const connection = await open();
+      const uri = server.url("/first?a=1");
+      await readText(await connection.get(uri, []));
+      uri.pathname = "/second";
+      uri.search = "?b=2";
+      await readText(await connection.get(uri, []));
+      expect(server.requests.slice(-2).map((request) => request.url)).toEqual(["/first?a=1", "/second?b=2"]);
+    });
+
     it("gives response header names in lower case", async () => {
       server.handle((_, response) => {
         response.setHeader("X-Mixed-Case", "Value-Kept");

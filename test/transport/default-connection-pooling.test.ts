@@ -61,6 +61,20 @@ describe("DefaultConnection pooling", () => {
     expect(connection.stats()).toEqual({ origins: 1, openConnections: 3, requestsInProgress: 0 });
   });
 
+  it("serves maxConnections chains of back-to-back calls on the pool alone", async () => {
+    // Each call starts the moment the previous one's body is read: the pool must count that
+    // connection as free already, or the call would go out on a temporary connection.
+    connection = new DefaultConnection({ connectTimeout: 5, socketTimeout: 10, maxConnections: 4 });
+    const chain = async (): Promise<void> => {
+      for (let index = 0; index < 25; index++) await readText(await connection.get(server.url("/chain"), []));
+    };
+    await within(Promise.all([chain(), chain(), chain(), chain()]), 5_000, "four chains");
+    expect(server.requests).toHaveLength(100);
+    expect(server.requests.filter((request) => request.headers.connection === "close")).toEqual([]);
+    expect(server.connections.total).toBeLessThanOrEqual(4);
+    expect(connection.stats().requestsInProgress).toBe(0);
+  });
+
   it("serves a burst beyond maxConnections on temporary connections, closed afterwards", async () => {
     connection = new DefaultConnection({ connectTimeout: 5, socketTimeout: 10, maxConnections: 2 });
     // All six must be at the server at once: a queued request would keep the others waiting forever.
