@@ -1,7 +1,7 @@
 // `npm run bench`: the SDK's processPayment against a raw undici client sending the same bytes, in
 // the same run, alternating rounds; plus a token storm and a soak. Prints a table of ratios and,
 // with --write, saves it as bench/RESULTS.md.
-import { fork } from "node:child_process";
+import { execFileSync, fork } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,7 +15,7 @@ const sdk = createRequire(import.meta.url)("../dist/index.js") as typeof Sdk;
 const { CommunicatorConfiguration, Factory, MetadataProvider } = sdk;
 
 const MAX_CONNECTIONS = 32;
-const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 9);
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 15);
 const SOAK_CALLS = Number(process.env["BENCH_SOAK_CALLS"] ?? 100_000);
 const ACQUIRER = "100812";
 const MERCHANT = "520001857";
@@ -42,6 +42,22 @@ interface Server {
   port: number;
   child: ChildProcess;
   ask<T>(message: object, reply: string): Promise<T>;
+}
+
+/**
+ * Pins this process to CPU 0 and `serverPid` (all threads) to CPU 1, so that client and server stop
+ * taking turns on both cores, as they would not if the server were another machine. Returns what
+ * was done, for the report; without `taskset` or a second CPU nothing is pinned.
+ */
+function pinProcesses(serverPid: number): string {
+  if (cpus().length < 2) return "not pinned (one CPU)";
+  try {
+    execFileSync("taskset", ["-a", "-p", "-c", "0", String(process.pid)], { stdio: "ignore" });
+    execFileSync("taskset", ["-a", "-p", "-c", "1", String(serverPid)], { stdio: "ignore" });
+    return "client pinned to CPU 0, server to CPU 1 (taskset)";
+  } catch {
+    return "not pinned (no taskset)";
+  }
 }
 
 async function startServer(): Promise<Server> {
@@ -133,7 +149,13 @@ async function compare(
 ): Promise<CaseResult[]> {
   const entries = Object.entries(contenders);
   const results = new Map<string, RoundResult[]>(entries.map(([name]) => [name, []]));
-  for (const [, call] of entries) await round(call, Math.min(calls, 500), concurrency);
+  // Warm-up in rotated order too: a contender that always runs first gets the JIT's first
+  // impressions, worth a few per cent on this machine.
+  for (let r = 0; r < 3; r++) {
+    for (let i = 0; i < entries.length; i++) {
+      await round(entries[(r + i + 1) % entries.length]![1], Math.min(calls, 500), concurrency);
+    }
+  }
   for (let r = 0; r < ROUNDS; r++) {
     for (let i = 0; i < entries.length; i++) {
       const [name, call] = entries[(r + i) % entries.length]!;
@@ -168,6 +190,7 @@ function pairedCpuDifference(subject: CaseResult, base: CaseResult): number {
 
 async function main(): Promise<void> {
   const server = await startServer();
+  const pinning = pinProcesses(server.child.pid!);
   const origin = `http://127.0.0.1:${server.port}`;
   const configuration = new CommunicatorConfiguration({
     apiEndpoint: origin,
@@ -215,7 +238,7 @@ async function main(): Promise<void> {
   print(`# Benchmark results`);
   print();
   print(
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${new Date().toISOString()}`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${new Date().toISOString()}; ${pinning}`,
   );
   print(
     `${ROUNDS} rounds per concurrency against one loopback server process, the contenders in a rotated order each round. Calls/s and CPU are the median round; each ratio is the median of the ratios between rounds run back to back, with the lowest and highest.`,

@@ -20,6 +20,12 @@ export interface Authenticator {
     headers: RequestHeader[],
     options?: AuthorizationOptions,
   ): Promise<string>;
+  /**
+   * The Authorization header value for a request when it is at hand without waiting (a cached,
+   * still valid token), else undefined, and the Communicator calls getAuthorization. Optional: it
+   * spares a promise and two event-loop turns per call.
+   */
+  cachedAuthorization?(httpMethod: string, uri: URL, headers: RequestHeader[]): string | undefined;
   /** Called on a 401 with the rejected value, before the single retry (which happens either way). */
   invalidate?(authorization: string): void;
   /**

@@ -99,6 +99,12 @@ export class OAuth2Authenticator implements Authenticator {
     return this.#awaitToken(options?.signal);
   }
 
+  /** `Bearer <access token>` while the cached token is valid; undefined when one must be obtained. */
+  cachedAuthorization(): string | undefined {
+    const token = this.#token;
+    return token && Date.now() < token.renewAt ? token.authorization : undefined;
+  }
+
   async #awaitToken(signal: AbortSignal | undefined): Promise<string> {
     const pending = (this.#pending ??= this.#startTokenRequest());
     pending.waiters++;

@@ -11,6 +11,7 @@ export abstract class ApiResource {
 
   constructor(communicator: Communicator, pathContext: Readonly<Record<string, string>> = {}) {
     this.communicator = communicator;
-    this.pathContext = pathContext;
+    // Frozen, so that the path it expands to can be cached.
+    this.pathContext = Object.freeze(pathContext);
   }
 }

@@ -80,7 +80,7 @@ export class Communicator {
   readonly marshaller: Marshaller;
   readonly #origin: string;
   /** URIs without a query, by path; parsing one costs more than the rest of building a request. */
-  readonly #uris = new BoundedMap<string, URL>(1024);
+  readonly #uris = new BoundedMap<string, { uri: URL; href: string }>(1024);
   readonly #validateRequests: boolean;
   readonly #retryPolicy: RetryPolicy;
   readonly #maxResponseBodyBytes: number;
@@ -235,15 +235,15 @@ export class Communicator {
    * change the URL it is given; one that was changed anyway is not handed out again.
    */
   protected buildUri(path: string, query: QueryParams | undefined): URL {
-    const href = this.#origin + path;
     if (query === undefined) {
       const cached = this.#uris.get(path);
-      if (cached !== undefined && cached.href === href) return cached;
-      const uri = new URL(href);
-      this.#uris.set(path, uri);
+      // The same string object while the URL is unchanged, so this compares no characters.
+      if (cached !== undefined && cached.uri.href === cached.href) return cached.uri;
+      const uri = new URL(this.#origin + path);
+      this.#uris.set(path, { uri, href: uri.href });
       return uri;
     }
-    const uri = new URL(href);
+    const uri = new URL(this.#origin + path);
     for (const name in query) {
       const value = query[name];
       if (value !== undefined) uri.searchParams.append(name, String(value));
@@ -268,26 +268,27 @@ export class Communicator {
 
   /**
    * The headers of one request, in this order: Content-Type (with a body), the metadata headers,
-   * Date, Trace-Id, and Authorization last, since an authenticator may sign the others.
+   * Date, Trace-Id, and Authorization last, since an authenticator may sign the others. An array
+   * at once when the authenticator has the Authorization value at hand, else a promise of it.
    */
-  protected async buildHeaders(
+  protected buildHeaders(
     method: string,
     uri: URL,
     body: ConnectionBody,
     callSignal: CallSignal,
-  ): Promise<RequestHeader[]> {
+  ): RequestHeader[] | Promise<RequestHeader[]> {
     const headers: RequestHeader[] = [];
     if (body instanceof MultipartFormDataObject)
       headers.push({ name: "Content-Type", value: body.contentType });
-    else if (body !== undefined) headers.push({ name: "Content-Type", value: "application/json" });
+    else if (body !== undefined) headers.push(JSON_CONTENT_TYPE);
     headers.push(...this.metadataProvider.metadataHeaders);
     headers.push({ name: "Date", value: httpDate() }, { name: "Trace-Id", value: randomUUID() });
-    const signal = callSignal.signal;
-    const authorization = await callSignal.race(
-      this.authenticator.getAuthorization(method, uri, headers, signal ? { signal } : undefined),
-    );
-    headers.push({ name: "Authorization", value: authorization });
-    return headers;
+    const cached = this.authenticator.cachedAuthorization?.(method, uri, headers);
+    if (cached !== undefined) {
+      headers.push({ name: "Authorization", value: cached });
+      return headers;
+    }
+    return this.#withAuthorization(method, uri, headers, callSignal);
   }
 
   /**
@@ -305,7 +306,8 @@ export class Communicator {
     const method = request.method;
     let renewedToken = false;
     for (;;) {
-      const headers = await this.buildHeaders(method, uri, body, callSignal);
+      const built = this.buildHeaders(method, uri, body, callSignal);
+      const headers = Array.isArray(built) ? built : await built;
       // Only a logger needs to tie the connection's log lines to the retry lines.
       const requestId = this.#logger ? randomUUID() : undefined;
       let response: ConnectionResponse;
@@ -359,6 +361,20 @@ export class Communicator {
     }
     if (success) return this.marshaller.unmarshal<T>(text);
     throw errorForResponse(request, statusCode, headers, text, (body) => this.marshaller.unmarshal(body));
+  }
+
+  async #withAuthorization(
+    method: string,
+    uri: URL,
+    headers: RequestHeader[],
+    callSignal: CallSignal,
+  ): Promise<RequestHeader[]> {
+    const signal = callSignal.signal;
+    const authorization = await callSignal.race(
+      this.authenticator.getAuthorization(method, uri, headers, signal ? { signal } : undefined),
+    );
+    headers.push({ name: "Authorization", value: authorization });
+    return headers;
   }
 
   #retryDelay(retry: number, retryAfter: string | undefined): number | undefined {
@@ -434,6 +450,8 @@ export class Communicator {
     return failure;
   }
 }
+
+const JSON_CONTENT_TYPE: RequestHeader = Object.freeze({ name: "Content-Type", value: "application/json" });
 
 let cachedDate = "";
 let cachedDateSecond = 0;

@@ -4,6 +4,8 @@ import type { ValidationIssue } from "../errors/validation-exception.js";
 interface CompiledPath {
   readonly literals: readonly string[];
   readonly names: readonly string[];
+  /** Paths already expanded from frozen values objects (the resource chains' path contexts). */
+  readonly expanded: WeakMap<object, string>;
 }
 
 const compiled = new Map<string, CompiledPath>();
@@ -15,6 +17,7 @@ function compile(template: string): CompiledPath {
     entry = {
       literals: parts.filter((_, index) => index % 2 === 0),
       names: parts.filter((_, index) => index % 2 === 1),
+      expanded: new WeakMap(),
     };
     compiled.set(template, entry);
   }
@@ -31,7 +34,13 @@ export function expandPath(
   values: Readonly<Record<string, string>>,
   issues: ValidationIssue[],
 ): string | undefined {
-  const { literals, names } = compile(template);
+  const { literals, names, expanded } = compile(template);
+  // Frozen values cannot change, so their path, once checked and encoded, stays right.
+  const frozen = Object.isFrozen(values);
+  if (frozen) {
+    const known = expanded.get(values);
+    if (known !== undefined) return known;
+  }
   let path = literals[0]!;
   for (let index = 0; index < names.length; index++) {
     const name = names[index]!;
@@ -45,5 +54,7 @@ export function expandPath(
     }
     path += literals[index + 1]!;
   }
-  return issues.length === 0 ? path : undefined;
+  if (issues.length > 0) return undefined;
+  if (frozen) expanded.set(values, path);
+  return path;
 }

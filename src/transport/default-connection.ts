@@ -108,9 +108,9 @@ export class DefaultConnection implements PooledConnection {
   }
 
   /**
-   * Closes the connections of every origin whose last request started or got its response at
-   * least `idleTimeMs` milliseconds ago and that has no request in progress; the origin's pool is
-   * created again on its next request.
+   * Closes the connections of every origin whose last request started at least `idleTimeMs`
+   * milliseconds ago and that has no request in progress; the origin's pool is created again on
+   * its next request.
    * @throws TypeError when `idleTimeMs` is not a non-negative number.
    */
   closeIdleConnections(idleTimeMs: number): void {
@@ -119,7 +119,7 @@ export class DefaultConnection implements PooledConnection {
         `idleTimeMs must be a non-negative number of milliseconds, got ${String(idleTimeMs)}`,
       );
     }
-    const now = performance.now();
+    const now = Date.now();
     for (const [origin, pool] of this.#pools) {
       if (now - pool.lastActivity >= idleTimeMs && pool.stats().size === 0) this.#retire(origin, pool);
     }
@@ -189,7 +189,7 @@ export class DefaultConnection implements PooledConnection {
     this.#obfuscators = { ...this.#obfuscators, header: obfuscator };
   }
 
-  async #send(
+  #send(
     method: Dispatcher.HttpMethod,
     uri: URL,
     headers: RequestHeader[],
@@ -197,37 +197,39 @@ export class DefaultConnection implements PooledConnection {
     options: ConnectionRequestOptions | undefined,
   ): Promise<ConnectionResponse> {
     const signal = options?.signal;
+    if (signal !== undefined || this.#logger !== undefined || this.#closed) {
+      return this.#sendObserved(method, uri, headers, body, signal, options?.requestId);
+    }
+    // The common request, outside any async function: one event-loop turn less per call.
+    const fail = (error: unknown): never => {
+      throw toCommunicationException(error, method, uri, this.#options);
+    };
+    try {
+      return this.#dispatch(method, uri, headers, body, undefined).then(undefined, fail);
+    } catch (error) {
+      return Promise.reject(toCommunicationException(error, method, uri, this.#options));
+    }
+  }
+
+  /** A request with an abort signal or a logger, or one refused because the connection is closed. */
+  async #sendObserved(
+    method: Dispatcher.HttpMethod,
+    uri: URL,
+    headers: RequestHeader[],
+    body: ConnectionBody,
+    signal: AbortSignal | undefined,
+    requestId: string | undefined,
+  ): Promise<ConnectionResponse> {
     if (signal?.aborted) throw signal.reason;
     if (this.#closed) throw new Error(`DefaultConnection is closed: cannot send ${method} ${uri.pathname}`);
     const logger = this.#logger;
     const log =
       logger === undefined
         ? undefined
-        : new ExchangeLog(logger, this.#obfuscators, method, uri, headers, body, options?.requestId);
+        : new ExchangeLog(logger, this.#obfuscators, method, uri, headers, body, requestId);
     try {
-      const { origin, path } = this.#targetOf(uri);
-      const pool = this.#poolFor(origin);
-      const request: Dispatcher.RequestOptions = {
-        origin,
-        path,
-        method,
-        headers: flatten(headers),
-        body: null,
-        signal: signal ?? null,
-      };
-      if (typeof body === "string") {
-        request.body = body;
-      } else if (body instanceof MultipartFormDataObject) {
-        const multipart = encodeMultipartBody(body);
-        request.body = multipart.body;
-        if (multipart.contentLength !== undefined) {
-          (request.headers as string[]).push("content-length", String(multipart.contentLength));
-        }
-      }
-      pool.lastActivity = performance.now();
-      const sent = pool.select().request(request);
+      const sent = this.#dispatch(method, uri, headers, body, signal);
       const response = await (signal === undefined ? sent : raceAbort(sent, signal));
-      pool.lastActivity = performance.now();
       const result: ConnectionResponse = {
         statusCode: response.statusCode,
         headers: response.headers,
@@ -241,6 +243,37 @@ export class DefaultConnection implements PooledConnection {
       log?.logError(failure);
       throw failure;
     }
+  }
+
+  /** Hands the request to the pool of its origin. */
+  #dispatch(
+    method: Dispatcher.HttpMethod,
+    uri: URL,
+    headers: RequestHeader[],
+    body: ConnectionBody,
+    signal: AbortSignal | undefined,
+  ): Promise<Dispatcher.ResponseData> {
+    const { origin, path } = this.#targetOf(uri);
+    const pool = this.#poolFor(origin);
+    const request: Dispatcher.RequestOptions = {
+      origin,
+      path,
+      method,
+      headers: flatten(headers),
+      body: null,
+      signal: signal ?? null,
+    };
+    if (typeof body === "string") {
+      request.body = body;
+    } else if (body instanceof MultipartFormDataObject) {
+      const multipart = encodeMultipartBody(body);
+      request.body = multipart.body;
+      if (multipart.contentLength !== undefined) {
+        (request.headers as string[]).push("content-length", String(multipart.contentLength));
+      }
+    }
+    pool.lastActivity = Date.now();
+    return pool.select().request(request);
   }
 
   #targetOf(uri: URL): RequestTarget {

@@ -1,10 +1,11 @@
+import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
-import { Readable } from "node:stream";
 import type { CommunicatorLogger } from "../log/communicator-logger.js";
 import type { LogMessageObfuscators } from "../log/log-message.js";
 import { RequestLogMessage } from "../log/request-log-message.js";
 import { ResponseLogMessage } from "../log/response-log-message.js";
 import { safeLog } from "../log/safe-log.js";
+import { BufferedBody } from "./buffered-body.js";
 import type { ConnectionBody, ConnectionResponse, RequestHeader } from "./connection.js";
 
 /**
@@ -54,9 +55,7 @@ export class ExchangeLog {
    * @throws whatever reading the body throws.
    */
   async logResponse(response: ConnectionResponse): Promise<ConnectionResponse> {
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of response.body) chunks.push(chunk);
-    const body = Buffer.concat(chunks);
+    const body = await BufferedBody.read(response.body);
     const message = this.#build("response", () => {
       const logged = new ResponseLogMessage(
         this.#requestId,
@@ -73,17 +72,13 @@ export class ExchangeLog {
       }
       const contentType = response.headers["content-type"];
       logged.setBody(
-        body.length > 0 ? body.toString("utf8") : undefined,
+        body.byteLength > 0 ? body.utf8() : undefined,
         Array.isArray(contentType) ? contentType[0] : contentType,
       );
       return logged;
     });
     if (message !== undefined) safeLog.response(this.#logger, message);
-    return {
-      statusCode: response.statusCode,
-      headers: response.headers,
-      body: Readable.from(body.length > 0 ? [body] : []),
-    };
+    return { statusCode: response.statusCode, headers: response.headers, body };
   }
 
   /** Logs that the exchange failed with `error`. */

@@ -148,6 +148,36 @@ describe("e2e: dispute management through the SDK", () => {
     expect(elsewhere).toMatchObject({ statusCode: 404, type: "/problems/document-not-found" });
   });
 
+  it("downloads a document byte for byte with logging on, the binary body logged by its type only", async () => {
+    const documents = client.v1().disputeDocuments();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255, 254, 0]);
+    const uploaded = await documents.uploadDisputeDocument({
+      file: { fileName: "signature.png", contentType: "image/png", content: png },
+    });
+    await client
+      .v1()
+      .disputeManagement()
+      .submitEvidence("1300000002", {
+        documentIds: [{ documentId: uploaded.documentId! }],
+        userId: "jane.doe",
+      });
+    const logged: string[] = [];
+    client.enableLogging({
+      log: (message) => logged.push(message),
+      logRequest: (message) => logged.push(message.getMessage()),
+      logResponse: (message) => logged.push(message.getMessage()),
+    });
+    try {
+      const back = await documents.getDisputeDocument("1300000002", uploaded.documentId!);
+      expect(back).toMatchObject({ contentType: "image/png", contentLength: png.length });
+      expect((await bytesOf(back.body)).equals(png)).toBe(true);
+    } finally {
+      client.disableLogging();
+    }
+    expect(logged).toHaveLength(2);
+    expect(logged[1]).toContain("image/png");
+  });
+
   it("searches dispute entries by category and by dispute, with summaries on request", async () => {
     const entries = client.v1().disputeEntries();
     const evidence = await entries.searchDisputeEntries({
