@@ -15,7 +15,7 @@ const sdk = createRequire(import.meta.url)("../dist/index.js") as typeof Sdk;
 const { CommunicatorConfiguration, Factory, MetadataProvider } = sdk;
 
 const MAX_CONNECTIONS = 32;
-const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 15);
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 41);
 const SOAK_CALLS = Number(process.env["BENCH_SOAK_CALLS"] ?? 100_000);
 const ACQUIRER = "100812";
 const MERCHANT = "520001857";
@@ -246,8 +246,8 @@ async function main(): Promise<void> {
   print();
   const ratios: string[] = [];
   for (const [concurrency, calls] of [
-    [1, 1500],
-    [32, 6000],
+    [1, 800],
+    [32, 3000],
   ] as const) {
     const results = await compare(contenders, calls, concurrency);
     const base = results.find((result) => result.name === "raw")!;
