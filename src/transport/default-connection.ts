@@ -200,12 +200,10 @@ export class DefaultConnection implements PooledConnection {
     if (signal !== undefined || this.#logger !== undefined || this.#closed) {
       return this.#sendObserved(method, uri, headers, body, signal, options?.requestId);
     }
-    // The common request, outside any async function: one event-loop turn less per call.
-    const fail = (error: unknown): never => {
-      throw toCommunicationException(error, method, uri, this.#options);
-    };
+    // The common request, outside any async function: one event-loop turn less per call. The
+    // dispatcher turns a failure into a CommunicationException itself (PoolGroup.track).
     try {
-      return this.#dispatch(method, uri, headers, body, undefined).then(undefined, fail);
+      return this.#dispatch(method, uri, headers, body, undefined);
     } catch (error) {
       return Promise.reject(toCommunicationException(error, method, uri, this.#options));
     }

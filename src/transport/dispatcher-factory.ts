@@ -8,7 +8,7 @@ import type { PoolGroup } from "./pool-group.js";
 export interface DispatcherFactory {
   /**
    * A keep-alive dispatcher of at most `maxConnections` connections to `origin`; it records its
-   * pools in `group` and counts its requests in flight there.
+   * pools in `group` and tracks its requests there (PoolGroup.track), as does the temporary one.
    */
   keepAlive(origin: string, group: PoolGroup): Dispatcher;
   /** A dispatcher that opens a connection per request and closes it after the response. */

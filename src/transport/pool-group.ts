@@ -1,5 +1,7 @@
 import type { Dispatcher, Pool } from "undici";
 import { CountedHandler } from "./counted-handler.js";
+import { requestFailure } from "./to-communication-exception.js";
+import type { TimeoutSettings } from "./to-communication-exception.js";
 
 /** Open connections and requests of a {@link PoolGroup}. @internal */
 export interface PoolGroupStats {
@@ -30,10 +32,19 @@ export class PoolGroup {
     return pool;
   }
 
-  /** Counts a request in flight until `handler` learns that it completed or failed. */
-  track(handler: Dispatcher.DispatchHandler): Dispatcher.DispatchHandler {
+  /**
+   * Counts a request in flight until `handler` learns that it completed or failed, and has a
+   * failure before its response reach `handler` as a CommunicationException naming the request.
+   */
+  track(
+    options: Dispatcher.DispatchOptions,
+    handler: Dispatcher.DispatchHandler,
+    timeouts: TimeoutSettings,
+  ): Dispatcher.DispatchHandler {
     this.inFlight++;
-    return new CountedHandler(handler, this.#release);
+    return new CountedHandler(handler, this.#release, (error) =>
+      requestFailure(error, options.method, String(options.origin), options.path, timeouts),
+    );
   }
 
   /** Sums the statistics of the pools, forgetting destroyed ones. */

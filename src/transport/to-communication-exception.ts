@@ -20,8 +20,20 @@ export function toCommunicationException(
   uri: URL,
   timeouts: TimeoutSettings,
 ): CommunicationException {
+  return requestFailure(error, method, uri.origin, uri.pathname, timeouts);
+}
+
+/** {@link toCommunicationException} for a request known by origin and path (its query is left out). @internal */
+export function requestFailure(
+  error: unknown,
+  method: string,
+  origin: string,
+  path: string,
+  timeouts: TimeoutSettings,
+): CommunicationException {
   if (error instanceof CommunicationException) return error;
-  const target = `${method} ${uri.origin}${uri.pathname}`;
+  const query = path.indexOf("?");
+  const target = `${method} ${origin}${query < 0 ? path : path.slice(0, query)}`;
   return new CommunicationException(describe(error, target, timeouts), { cause: error });
 }
 

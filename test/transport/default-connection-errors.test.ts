@@ -129,6 +129,24 @@ describe("DefaultConnection failures without a response", () => {
     expect(`${error.message}\n${error.stack}`).not.toMatch(/4111|5555|header-secret|cardNumber/);
   });
 
+  it("reports resets on the temporary connections of a burst the same way as on pooled ones", async () => {
+    server = await startTestServer({
+      handler: (_, response) => {
+        setTimeout(() => response.socket?.destroy(), 50);
+      },
+    });
+    connection = new DefaultConnection({ connectTimeout: 5, socketTimeout: 10, maxConnections: 1 });
+    const errors = await Promise.all(
+      [1, 2, 3].map((index) => failure(connection!.get(server!.url(`/v1/burst/${index}?q=secret`), []))),
+    );
+    expect(server.requests.filter((request) => request.headers.connection === "close")).toHaveLength(2);
+    for (const [index, error] of errors.entries()) {
+      expect(error).toBeInstanceOf(CommunicationException);
+      expect(error.message).toMatch(new RegExp(`^GET ${server.origin}/v1/burst/${index + 1} failed: `));
+      expect(error.message).not.toContain("secret");
+    }
+  });
+
   it("reports an untrusted server certificate as a CommunicationException", async () => {
     server = await startTestServer({ tls: true });
     connection = new DefaultConnection({ connectTimeout: 5, socketTimeout: 10 });
