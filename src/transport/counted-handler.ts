@@ -1,27 +1,32 @@
 import type { Dispatcher } from "undici";
+import { requestFailure } from "./to-communication-exception.js";
+import type { TimeoutSettings } from "./to-communication-exception.js";
 
 /**
  * Forwards a request's events to undici's own handler and calls `release` once, when the response
  * has been received in full or the request failed: the moment its connection is free again,
- * before any reader of the body resumes. A failure before the response is handed on as the
- * CommunicationException that `describeFailure` makes of it, so that the request's promise
- * rejects with it directly; a failure while the body is read is handed on as it is, to the body's
+ * before any reader of the body resumes. A failure before the response is handed on as a
+ * CommunicationException naming the request (method, origin, path), so that the request's
+ * promise rejects with it directly; a failure while the body is read is handed on as it is, to the body's
  * reader. The requests it wraps never upgrade, so it has no `onUpgrade`. @internal
  */
 export class CountedHandler implements Dispatcher.DispatchHandler {
   readonly #handler: Dispatcher.DispatchHandler;
-  readonly #describeFailure: (error: Error) => Error;
+  readonly #options: Dispatcher.DispatchOptions;
+  readonly #timeouts: TimeoutSettings;
   #release: (() => void) | undefined;
   #responded = false;
 
   constructor(
     handler: Dispatcher.DispatchHandler,
+    options: Dispatcher.DispatchOptions,
+    timeouts: TimeoutSettings,
     release: () => void,
-    describeFailure: (error: Error) => Error,
   ) {
     this.#handler = handler;
+    this.#options = options;
+    this.#timeouts = timeouts;
     this.#release = release;
-    this.#describeFailure = describeFailure;
   }
 
   onConnect(abort: (err?: Error) => void): void {
@@ -52,7 +57,12 @@ export class CountedHandler implements Dispatcher.DispatchHandler {
 
   onError(error: Error): void {
     this.#done();
-    this.#handler.onError?.(this.#responded ? error : this.#describeFailure(error));
+    if (this.#responded) {
+      this.#handler.onError?.(error);
+      return;
+    }
+    const { method, origin, path } = this.#options;
+    this.#handler.onError?.(requestFailure(error, method, String(origin), path, this.#timeouts));
   }
 
   #done(): void {

@@ -1,6 +1,5 @@
 import type { Dispatcher, Pool } from "undici";
 import { CountedHandler } from "./counted-handler.js";
-import { requestFailure } from "./to-communication-exception.js";
 import type { TimeoutSettings } from "./to-communication-exception.js";
 
 /** Open connections and requests of a {@link PoolGroup}. @internal */
@@ -42,9 +41,7 @@ export class PoolGroup {
     timeouts: TimeoutSettings,
   ): Dispatcher.DispatchHandler {
     this.inFlight++;
-    return new CountedHandler(handler, this.#release, (error) =>
-      requestFailure(error, options.method, String(options.origin), options.path, timeouts),
-    );
+    return new CountedHandler(handler, options, timeouts, this.#release);
   }
 
   /** Sums the statistics of the pools, forgetting destroyed ones. */
