@@ -108,9 +108,9 @@ export class DefaultConnection implements PooledConnection {
   }
 
   /**
-   * Closes the connections of every origin whose last request started at least `idleTimeMs`
-   * milliseconds ago and that has no request in progress; the origin's pool is created again on
-   * its next request.
+   * Closes the connections of every origin whose last request started or got its response at
+   * least `idleTimeMs` milliseconds ago and that has no request in progress; the origin's pool is
+   * created again on its next request.
    * @throws TypeError when `idleTimeMs` is not a non-negative number.
    */
   closeIdleConnections(idleTimeMs: number): void {
@@ -270,7 +270,6 @@ export class DefaultConnection implements PooledConnection {
         (request.headers as string[]).push("content-length", String(multipart.contentLength));
       }
     }
-    pool.lastActivity = Date.now();
     return pool.select().request(request);
   }
 

@@ -10,12 +10,6 @@ import type { PoolGroupStats } from "./pool-group.js";
  * instead of waiting in a queue. @internal
  */
 export class OriginPool {
-  /**
-   * `Date.now()` when a request to this origin last started. Not
-   * `performance.now()`, which costs a global getter and a receiver check on every request in Node 20;
-   * a wall-clock jump only makes an idle pool close early or late.
-   */
-  lastActivity = Date.now();
   readonly #origin: string;
   readonly #factory: DispatcherFactory;
   readonly #maxConnections: number;
@@ -28,6 +22,11 @@ export class OriginPool {
     this.#factory = factory;
     this.#maxConnections = maxConnections;
     this.#keepAlive = factory.keepAlive(origin, this.#keepAliveGroup);
+  }
+
+  /** `Date.now()` when a request to this origin last started or ended. */
+  get lastActivity(): number {
+    return Math.max(this.#keepAliveGroup.lastActivity, this.#temporary?.group.lastActivity ?? 0);
   }
 
   /** The dispatcher for the next request. */

@@ -20,9 +20,16 @@ export class PoolGroup {
    * which walk every connection on each read: too slow to consult before every request.
    */
   inFlight = 0;
+  /**
+   * `Date.now()` when a request last started or ended here. Not `performance.now()`, which costs a
+   * global getter and a receiver check per call in Node 20; a clock jump only makes an idle pool
+   * close early or late.
+   */
+  lastActivity = Date.now();
   readonly #pools = new Set<Pool>();
   readonly #release = (): void => {
     this.inFlight--;
+    this.lastActivity = Date.now();
   };
 
   /** Starts tracking `pool` and returns it. */
@@ -41,6 +48,7 @@ export class PoolGroup {
     timeouts: TimeoutSettings,
   ): Dispatcher.DispatchHandler {
     this.inFlight++;
+    this.lastActivity = Date.now();
     return new CountedHandler(handler, options, timeouts, this.#release);
   }
 

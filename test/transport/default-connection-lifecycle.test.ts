@@ -67,6 +67,20 @@ describe("DefaultConnection idle and expired connections", () => {
     expect(connection.stats().origins).toBe(1);
   });
 
+  it("counts idle time from the last response, not from the start of a slow request", async () => {
+    const server = await start();
+    server.handle((_, response) => {
+      setTimeout(() => response.end("{}"), 300);
+    });
+    const connection = open();
+    await readText(await connection.get(server.url("/slow"), []));
+
+    connection.closeIdleConnections(200);
+    await sleep(50);
+    expect(server.connections.open).toBe(1);
+    expect(connection.stats().origins).toBe(1);
+  });
+
   it("never closes an origin with a request in progress", async () => {
     const server = await start();
     let held: ServerResponse | undefined;
