@@ -49,6 +49,7 @@ export class Factory {
         maxConnections: configuration.maxConnections,
         proxyConfiguration: configuration.proxyFor(configuration.apiEndpoint),
         tls: configuration.tls,
+        maxLoggedBodyBytes: configuration.maxResponseBodyBytes,
       });
     return new Communicator(
       configuration.apiEndpoint,

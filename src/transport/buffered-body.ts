@@ -1,3 +1,5 @@
+import { Readable } from "node:stream";
+
 /**
  * A response body already read into memory (by the exchange log): iterable like a streamed body,
  * and, like undici's, readable as text in one step, which spares the reader a stream. @internal
@@ -10,15 +12,30 @@ export class BufferedBody implements AsyncIterable<Uint8Array> {
     this.#bytes = bytes;
   }
 
-  /** Reads a whole body: undici's in one step, any other by iterating it. */
-  static async read(body: AsyncIterable<Uint8Array>): Promise<BufferedBody> {
+  /**
+   * Reads a whole body of at most `maxBytes` (undici's in one step when its length is declared,
+   * any other by iterating it). A larger one is not kept: the result is then a stream of the
+   * whole body, the bytes already read included, so that the reader still gets every byte.
+   */
+  static async read(
+    body: AsyncIterable<Uint8Array>,
+    declaredLength: number,
+    maxBytes: number,
+  ): Promise<BufferedBody | Readable> {
+    if (declaredLength > maxBytes) return body instanceof Readable ? body : Readable.from(body);
     const withBytes = body as { bytes?: () => Promise<Uint8Array> };
-    if (typeof withBytes.bytes === "function") {
+    if (Number.isInteger(declaredLength) && typeof withBytes.bytes === "function") {
       const bytes = await withBytes.bytes();
       return new BufferedBody(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     }
+    const iterator = body[Symbol.asyncIterator]();
     const chunks: Uint8Array[] = [];
-    for await (const chunk of body) chunks.push(chunk);
+    let total = 0;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      chunks.push(next.value);
+      total += next.value.byteLength;
+      if (total > maxBytes) return Readable.from(resume(chunks, iterator), { objectMode: false });
+    }
     return new BufferedBody(Buffer.concat(chunks));
   }
 
@@ -46,4 +63,13 @@ export class BufferedBody implements AsyncIterable<Uint8Array> {
       },
     };
   }
+}
+
+/** The chunks already read, then the rest of the body. */
+async function* resume(
+  chunks: readonly Uint8Array[],
+  rest: AsyncIterator<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  yield* chunks;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }

@@ -22,6 +22,11 @@ export interface DefaultConnectionOptions {
   proxyConfiguration?: ProxyConfiguration | undefined;
   /** TLS settings for https origins. */
   tls?: TlsOptions | undefined;
+  /**
+   * With logging on, the largest response body read into memory to be logged; a larger one is
+   * logged without its body and handed on as a stream. Bytes; default 16 MiB.
+   */
+  maxLoggedBodyBytes?: number | undefined;
 }
 
 /** The validated options, with timeouts in milliseconds (0 = none). @internal */
@@ -33,7 +38,11 @@ export interface ResolvedConnectionOptions {
   maxConnections: number;
   proxy: ProxyConfiguration | undefined;
   tls: ResolvedTlsOptions;
+  maxLoggedBodyBytes: number;
 }
+
+/** The largest response body buffered for the log unless configured otherwise: 16 MiB. */
+export const DEFAULT_MAX_LOGGED_BODY_BYTES = 16 * 1024 * 1024;
 
 /** The pool size when `maxConnections` is not given. */
 export const DEFAULT_MAX_CONNECTIONS = 10;
@@ -52,6 +61,12 @@ export function resolveConnectionOptions(options: DefaultConnectionOptions): Res
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) {
     throw new TypeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
   }
+  const maxLoggedBodyBytes = options.maxLoggedBodyBytes ?? DEFAULT_MAX_LOGGED_BODY_BYTES;
+  if (!Number.isSafeInteger(maxLoggedBodyBytes) || maxLoggedBodyBytes < 0) {
+    throw new TypeError(
+      `maxLoggedBodyBytes must be a non-negative integer, got ${String(options.maxLoggedBodyBytes)}`,
+    );
+  }
   const proxy = options.proxyConfiguration;
   if (proxy !== undefined && !(proxy instanceof ProxyConfiguration)) {
     throw new TypeError("proxyConfiguration must be a ProxyConfiguration");
@@ -64,6 +79,7 @@ export function resolveConnectionOptions(options: DefaultConnectionOptions): Res
     maxConnections,
     proxy,
     tls: resolveTlsOptions(options.tls),
+    maxLoggedBodyBytes,
   };
 }
 

@@ -224,7 +224,13 @@ export class DefaultConnection implements PooledConnection {
     const log =
       logger === undefined
         ? undefined
-        : new ExchangeLog(logger, this.#obfuscators, method, uri, headers, body, requestId);
+        : new ExchangeLog(logger, this.#obfuscators, this.#options.maxLoggedBodyBytes, {
+            method,
+            uri,
+            headers,
+            body,
+            requestId,
+          });
     try {
       const sent = this.#dispatch(method, uri, headers, body, signal);
       const response = await (signal === undefined ? sent : raceAbort(sent, signal));

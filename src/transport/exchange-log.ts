@@ -8,6 +8,16 @@ import { safeLog } from "../log/safe-log.js";
 import { BufferedBody } from "./buffered-body.js";
 import type { ConnectionBody, ConnectionResponse, RequestHeader } from "./connection.js";
 
+/** The request an {@link ExchangeLog} logs. @internal */
+export interface LoggedRequest {
+  method: string;
+  uri: URL;
+  headers: readonly RequestHeader[];
+  body: ConnectionBody;
+  /** The id to log the exchange under; a random UUID by default. */
+  requestId?: string | undefined;
+}
+
 /**
  * Logs one HTTP exchange: the request when created, then the response (buffering its body) or
  * the error, all under one random request id. Neither a throwing logger nor a throwing
@@ -18,20 +28,19 @@ export class ExchangeLog {
   readonly #logger: CommunicatorLogger;
   readonly #obfuscators: LogMessageObfuscators;
   readonly #requestId: string;
+  readonly #maxBodyBytes: number;
   readonly #startedAt = performance.now();
 
   constructor(
     logger: CommunicatorLogger,
     obfuscators: LogMessageObfuscators,
-    method: string,
-    uri: URL,
-    headers: readonly RequestHeader[],
-    body: ConnectionBody,
-    requestId: string = randomUUID(),
+    maxBodyBytes: number,
+    { method, uri, headers, body, requestId = randomUUID() }: LoggedRequest,
   ) {
     this.#requestId = requestId;
     this.#logger = logger;
     this.#obfuscators = obfuscators;
+    this.#maxBodyBytes = maxBodyBytes;
     const message = this.#build("request", () => {
       const request = new RequestLogMessage(this.#requestId, method, uri.pathname + uri.search, obfuscators);
       let contentType: string | undefined;
@@ -51,11 +60,14 @@ export class ExchangeLog {
 
   /**
    * Reads the whole response body, logs the response, and returns it with a body over the
-   * buffered bytes.
+   * buffered bytes. A body larger than `maxBodyBytes` is not kept: the response is logged without
+   * it, and returned with a stream of the whole body.
    * @throws whatever reading the body throws.
    */
   async logResponse(response: ConnectionResponse): Promise<ConnectionResponse> {
-    const body = await BufferedBody.read(response.body);
+    const declared = Number(single(response.headers["content-length"]));
+    const body = await BufferedBody.read(response.body, declared, this.#maxBodyBytes);
+    const buffered = body instanceof BufferedBody ? body : undefined;
     const message = this.#build("response", () => {
       const logged = new ResponseLogMessage(
         this.#requestId,
@@ -70,14 +82,21 @@ export class ExchangeLog {
           for (const item of value) logged.addHeader(name, item);
         }
       }
-      const contentType = response.headers["content-type"];
-      logged.setBody(
-        body.byteLength > 0 ? body.utf8() : undefined,
-        Array.isArray(contentType) ? contentType[0] : contentType,
-      );
+      if (buffered !== undefined) {
+        logged.setBody(
+          buffered.byteLength > 0 ? buffered.utf8() : undefined,
+          single(response.headers["content-type"]),
+        );
+      }
       return logged;
     });
     if (message !== undefined) safeLog.response(this.#logger, message);
+    if (buffered === undefined) {
+      safeLog.message(
+        this.#logger,
+        `The body of response '${this.#requestId}' is larger than ${this.#maxBodyBytes} bytes and was not logged`,
+      );
+    }
     return { statusCode: response.statusCode, headers: response.headers, body };
   }
 
@@ -103,4 +122,8 @@ export class ExchangeLog {
       return undefined;
     }
   }
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

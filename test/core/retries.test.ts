@@ -180,16 +180,35 @@ async function freePort(): Promise<number> {
 }
 
 describe("response size limit", () => {
-  it.each([
+  const LARGE_BODIES: [string, Record<string, string>][] = [
     ["with a Content-Length", {}],
     ["chunked", { "transfer-encoding": "chunked" }],
-  ])("refuses a body over maxResponseBodyBytes (%s)", async (_, headers) => {
+  ];
+
+  it.each(LARGE_BODIES)("refuses a body over maxResponseBodyBytes (%s)", async (_, headers) => {
     await communicator.close();
     communicator = communicatorFor(platform, { maxResponseBodyBytes: 100, retry: { maxRetries: 0 } });
     platform.api = () => json(200, { padding: "x".repeat(1000) }, headers);
     const error = (await communicator.execute(GET_PAYMENT, GET).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(CommunicationException);
     expect(error.message).toContain("larger than the limit of 100 bytes (maxResponseBodyBytes)");
+  });
+
+  it.each(LARGE_BODIES)("refuses it with logging on too, without logging it (%s)", async (_, headers) => {
+    await communicator.close();
+    communicator = communicatorFor(platform, { maxResponseBodyBytes: 100, retry: { maxRetries: 0 } });
+    const logged: string[] = [];
+    communicator.enableLogging({
+      log: (message) => logged.push(message),
+      logRequest: (message) => logged.push(message.getMessage()),
+      logResponse: (message) => logged.push(message.getMessage()),
+    });
+    platform.api = () => json(200, { padding: "x".repeat(1000) }, headers);
+    const error = (await communicator.execute(GET_PAYMENT, GET).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(CommunicationException);
+    expect(error.message).toContain("larger than the limit of 100 bytes (maxResponseBodyBytes)");
+    expect(logged.some((line) => line.includes("xxxx"))).toBe(false);
+    expect(logged.some((line) => line.includes("is larger than 100 bytes and was not logged"))).toBe(true);
   });
 });
 

@@ -202,6 +202,35 @@ describe("DefaultConnection logging", () => {
     expect(logger.all).not.toContain("4111111111111111");
   });
 
+  it.each([
+    ["declared", true],
+    ["chunked", false],
+  ])(
+    "keeps no %s response body past maxLoggedBodyBytes in memory, and hands every byte on",
+    async (_, declared) => {
+      const large = `{"padding":"${"x".repeat(5000)}"}`;
+      server.handle((_, response) => {
+        response.writeHead(200, {
+          "Content-Type": "application/json",
+          ...(declared ? { "Content-Length": String(large.length) } : {}),
+        });
+        for (let index = 0; index < large.length; index += 1000)
+          response.write(large.slice(index, index + 1000));
+        response.end();
+      });
+      await connection.close();
+      connection = new DefaultConnection({ connectTimeout: 5, socketTimeout: 10, maxLoggedBodyBytes: 1024 });
+      connection.enableLogging(logger);
+      const response = await connection.get(server.url("/large"), []);
+      expect(await readText(response)).toBe(large);
+      expect(logger.responses).toHaveLength(1);
+      expect(logger.responses[0]).not.toContain("xxxx");
+      expect(logger.lines.map((line) => line.message)).toEqual([
+        `The body of response '${requestIdOf(logger.responses[0]!)}' is larger than 1024 bytes and was not logged`,
+      ]);
+    },
+  );
+
   it("logs a failure without a response under the request's id", async () => {
     const closed = await startTestServer();
     const uri = closed.url("/v1/ping");
