@@ -35,6 +35,7 @@ import { failureKind } from "./failure-kind.js";
 import { expandPath } from "./path.js";
 import { DEFAULT_MAX_RESPONSE_BODY_BYTES, readBodyText } from "./read-body.js";
 import { BoundedMap } from "../internal/bounded-map.js";
+import { firstValue } from "../internal/first-value.js";
 
 /** Options of a {@link Communicator} beyond its components. */
 export interface CommunicatorOptions {
@@ -337,7 +338,7 @@ export class Communicator {
         continue;
       }
       if (!this.#retryPolicy.isRetryableStatus(method, status)) return response;
-      const delay = this.#retryDelay(attempts.retries, single(response.headers["retry-after"]));
+      const delay = this.#retryDelay(attempts.retries, firstValue(response.headers["retry-after"]));
       if (delay === undefined) return response;
       await drain(response);
       await this.#waitBeforeRetry(++attempts.retries, delay, `status ${status}`, requestId, callSignal);
@@ -482,17 +483,13 @@ function binaryResponse(response: ConnectionResponse): BinaryResponse {
     headers,
     body: response.body instanceof Readable ? response.body : Readable.from(response.body),
   };
-  const contentType = single(headers["content-type"]);
+  const contentType = firstValue(headers["content-type"]);
   if (contentType !== undefined) result.contentType = contentType;
-  const length = Number(single(headers["content-length"]));
+  const length = Number(firstValue(headers["content-length"]));
   if (Number.isInteger(length) && length >= 0) result.contentLength = length;
-  const filename = filenameOf(single(headers["content-disposition"]));
+  const filename = filenameOf(firstValue(headers["content-disposition"]));
   if (filename !== undefined) result.filename = filename;
   return result;
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The `filename` parameter of a Content-Disposition header, quotes removed. */

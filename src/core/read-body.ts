@@ -1,5 +1,6 @@
 import { CommunicationException } from "../errors/communication-exception.js";
 import type { ConnectionResponse } from "../transport/connection.js";
+import { firstValue } from "../internal/first-value.js";
 
 /** The largest response body read into memory unless configured otherwise: 16 MiB. */
 export const DEFAULT_MAX_RESPONSE_BODY_BYTES = 16 * 1024 * 1024;
@@ -14,7 +15,7 @@ export function readBodyText(
   response: ConnectionResponse,
   maxBytes: number = DEFAULT_MAX_RESPONSE_BODY_BYTES,
 ): Promise<string> {
-  const declared = Number(response.headers["content-length"]);
+  const declared = Number(firstValue(response.headers["content-length"]));
   const withText = response.body as { text?: () => Promise<string> };
   // undici's own reader, when the length is known and allowed: one promise, no chunk copies.
   if (Number.isInteger(declared) && declared <= maxBytes && typeof withText.text === "function") {

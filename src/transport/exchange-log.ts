@@ -7,6 +7,7 @@ import { ResponseLogMessage } from "../log/response-log-message.js";
 import { safeLog } from "../log/safe-log.js";
 import { BufferedBody } from "./buffered-body.js";
 import type { ConnectionBody, ConnectionResponse, RequestHeader } from "./connection.js";
+import { firstValue } from "../internal/first-value.js";
 
 /** The request an {@link ExchangeLog} logs. @internal */
 export interface LoggedRequest {
@@ -65,7 +66,7 @@ export class ExchangeLog {
    * @throws whatever reading the body throws.
    */
   async logResponse(response: ConnectionResponse): Promise<ConnectionResponse> {
-    const declared = Number(single(response.headers["content-length"]));
+    const declared = Number(firstValue(response.headers["content-length"]));
     const body = await BufferedBody.read(response.body, declared, this.#maxBodyBytes);
     const buffered = body instanceof BufferedBody ? body : undefined;
     const message = this.#build("response", () => {
@@ -85,7 +86,7 @@ export class ExchangeLog {
       if (buffered !== undefined) {
         logged.setBody(
           buffered.byteLength > 0 ? buffered.utf8() : undefined,
-          single(response.headers["content-type"]),
+          firstValue(response.headers["content-type"]),
         );
       }
       return logged;
@@ -122,8 +123,4 @@ export class ExchangeLog {
       return undefined;
     }
   }
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
