@@ -18,9 +18,8 @@ import { LogMessage } from "./log-message.js";
 export class RequestLogMessage extends LogMessage {
   /** The HTTP method. */
   readonly method: string;
-  /** The request URI as logged: path and query. */
-  /** The request path and query as logged: card-number-like digit runs masked. */
-  readonly uri: string;
+  readonly #uri: string;
+  #maskedUri: string | undefined;
 
   /**
    * @param requestId - identifies the exchange (a random UUID, distinct from any `Trace-Id`).
@@ -32,8 +31,14 @@ export class RequestLogMessage extends LogMessage {
   constructor(requestId: string, method: string, uri: string, obfuscators?: LogMessageObfuscators) {
     super(requestId, obfuscators);
     this.method = method;
+    this.#uri = uri;
+  }
+
+  /** The request path and query as logged: card-number-like digit runs masked, when first read. */
+  get uri(): string {
     // A path id is free text too: a caller may have put a card number in it.
-    this.uri = maskCardNumbers(uri);
+    this.#maskedUri ??= maskCardNumbers(this.#uri);
+    return this.#maskedUri;
   }
 
   override getMessage(): string {

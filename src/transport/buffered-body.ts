@@ -2,31 +2,39 @@ import { Readable } from "node:stream";
 
 /**
  * A response body already read into memory (by the exchange log): iterable like a streamed body,
- * and, like undici's, readable as text in one step, which spares the reader a stream. @internal
+ * and, like undici's, readable as text in one step, which spares the reader a stream. A JSON body
+ * is kept as text, decoded once for the log and the reader both; any other as bytes. @internal
  */
 export class BufferedBody implements AsyncIterable<Uint8Array> {
-  readonly #bytes: Buffer;
+  #bytes: Buffer | undefined;
   #text: string | undefined;
 
-  constructor(bytes: Buffer) {
+  private constructor(bytes: Buffer | undefined, text: string | undefined) {
     this.#bytes = bytes;
+    this.#text = text;
   }
 
   /**
    * Reads a whole body of at most `maxBytes` (undici's in one step when its length is declared,
    * any other by iterating it). A larger one is not kept: the result is then a stream of the
    * whole body, the bytes already read included, so that the reader still gets every byte.
+   * @param json - whether the body is JSON, hence UTF-8 text (RFC 8259): it is then read as text.
    */
   static async read(
     body: AsyncIterable<Uint8Array>,
     declaredLength: number,
     maxBytes: number,
+    json: boolean,
   ): Promise<BufferedBody | Readable> {
     if (declaredLength > maxBytes) return body instanceof Readable ? body : Readable.from(body);
-    const withBytes = body as { bytes?: () => Promise<Uint8Array> };
-    if (Number.isInteger(declaredLength) && typeof withBytes.bytes === "function") {
-      const bytes = await withBytes.bytes();
-      return new BufferedBody(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const readable = body as { bytes?: () => Promise<Uint8Array>; text?: () => Promise<string> };
+    if (Number.isInteger(declaredLength)) {
+      if (json && typeof readable.text === "function")
+        return new BufferedBody(undefined, await readable.text());
+      if (typeof readable.bytes === "function") {
+        const bytes = await readable.bytes();
+        return new BufferedBody(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), undefined);
+      }
     }
     const iterator = body[Symbol.asyncIterator]();
     const chunks: Uint8Array[] = [];
@@ -36,16 +44,16 @@ export class BufferedBody implements AsyncIterable<Uint8Array> {
       total += next.value.byteLength;
       if (total > maxBytes) return Readable.from(resume(chunks, iterator), { objectMode: false });
     }
-    return new BufferedBody(Buffer.concat(chunks));
+    return new BufferedBody(Buffer.concat(chunks), undefined);
   }
 
-  get byteLength(): number {
-    return this.#bytes.length;
+  get isEmpty(): boolean {
+    return this.#text !== undefined ? this.#text.length === 0 : this.#bytes!.length === 0;
   }
 
-  /** The body as UTF-8 text, decoded once for the log and the reader both. */
+  /** The body as UTF-8 text. */
   utf8(): string {
-    this.#text ??= this.#bytes.toString("utf8");
+    this.#text ??= this.#bytes!.toString("utf8");
     return this.#text;
   }
 
@@ -54,12 +62,13 @@ export class BufferedBody implements AsyncIterable<Uint8Array> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
-    let done = this.#bytes.length === 0;
+    const bytes = (this.#bytes ??= Buffer.from(this.#text!, "utf8"));
+    let done = bytes.length === 0;
     return {
       next: (): Promise<IteratorResult<Uint8Array>> => {
         if (done) return Promise.resolve({ done: true, value: undefined });
         done = true;
-        return Promise.resolve({ done: false, value: this.#bytes });
+        return Promise.resolve({ done: false, value: bytes });
       },
     };
   }

@@ -42,21 +42,24 @@ export class ExchangeLog {
     this.#logger = logger;
     this.#obfuscators = obfuscators;
     this.#maxBodyBytes = maxBodyBytes;
-    const message = this.#build("request", () => {
-      const request = new RequestLogMessage(this.#requestId, method, uri.pathname + uri.search, obfuscators);
+    let message: RequestLogMessage;
+    try {
+      message = new RequestLogMessage(requestId, method, uri.pathname + uri.search, obfuscators);
       let contentType: string | undefined;
-      for (const header of headers) {
-        request.addHeader(header.name, header.value);
-        if (header.name.toLowerCase() === "content-type") contentType = header.value;
+      for (const { name, value } of headers) {
+        message.addHeader(name, value);
+        if (contentType === undefined && isContentType(name)) contentType = value;
       }
       if (typeof body === "string") {
-        request.setBody(body, contentType);
+        message.setBody(body, contentType);
       } else if (body !== undefined) {
-        request.setBinaryBody(contentType);
+        message.setBinaryBody(contentType);
       }
-      return request;
-    });
-    if (message !== undefined) safeLog.request(logger, message);
+    } catch (error) {
+      this.#buildFailed("request", error);
+      return;
+    }
+    safeLog.request(logger, message);
   }
 
   /**
@@ -66,31 +69,29 @@ export class ExchangeLog {
    * @throws whatever reading the body throws.
    */
   async logResponse(response: ConnectionResponse): Promise<ConnectionResponse> {
-    const declared = Number(firstValue(response.headers["content-length"]));
-    const body = await BufferedBody.read(response.body, declared, this.#maxBodyBytes);
+    const { statusCode, headers } = response;
+    const declared = Number(firstValue(headers["content-length"]));
+    const contentType = firstValue(headers["content-type"]);
+    const json = contentType !== undefined && contentType.includes("json");
+    const body = await BufferedBody.read(response.body, declared, this.#maxBodyBytes, json);
     const buffered = body instanceof BufferedBody ? body : undefined;
-    const message = this.#build("response", () => {
-      const logged = new ResponseLogMessage(
-        this.#requestId,
-        response.statusCode,
-        this.#elapsedMs(),
-        this.#obfuscators,
-      );
-      for (const [name, value] of Object.entries(response.headers)) {
+    let message: ResponseLogMessage | undefined;
+    try {
+      message = new ResponseLogMessage(this.#requestId, statusCode, this.#elapsedMs(), this.#obfuscators);
+      for (const name in headers) {
+        const value = headers[name];
         if (typeof value === "string") {
-          logged.addHeader(name, value);
+          message.addHeader(name, value);
         } else if (value !== undefined) {
-          for (const item of value) logged.addHeader(name, item);
+          for (const item of value) message.addHeader(name, item);
         }
       }
-      if (buffered !== undefined) {
-        logged.setBody(
-          buffered.byteLength > 0 ? buffered.utf8() : undefined,
-          firstValue(response.headers["content-type"]),
-        );
-      }
-      return logged;
-    });
+      if (buffered !== undefined)
+        message.setBody(buffered.isEmpty ? undefined : buffered.utf8(), contentType);
+    } catch (error) {
+      this.#buildFailed("response", error);
+      message = undefined;
+    }
     if (message !== undefined) safeLog.response(this.#logger, message);
     if (buffered === undefined) {
       safeLog.message(
@@ -98,7 +99,7 @@ export class ExchangeLog {
         `The body of response '${this.#requestId}' is larger than ${this.#maxBodyBytes} bytes and was not logged`,
       );
     }
-    return { statusCode: response.statusCode, headers: response.headers, body };
+    return { statusCode, headers, body };
   }
 
   /** Logs that the exchange failed with `error`. */
@@ -110,17 +111,17 @@ export class ExchangeLog {
     return performance.now() - this.#startedAt;
   }
 
-  /** Builds a log message; a build failure (a throwing custom obfuscator) is reported, not thrown. */
-  #build<T>(what: "request" | "response", build: () => T): T | undefined {
+  /** Reports that a log message could not be built (a throwing custom obfuscator); never throws. */
+  #buildFailed(what: "request" | "response", error: unknown): void {
     try {
-      return build();
-    } catch (error) {
-      try {
-        this.#logger.log(`An error occurred trying to log ${what} '${this.#requestId}'`, error);
-      } catch {
-        // A logger that cannot report its own failure is ignored: the call goes on.
-      }
-      return undefined;
+      this.#logger.log(`An error occurred trying to log ${what} '${this.#requestId}'`, error);
+    } catch {
+      // A logger that cannot report its own failure is ignored: the call goes on.
     }
   }
+}
+
+/** Whether a header name is Content-Type, in any case; the length check spares most names a copy. */
+function isContentType(name: string): boolean {
+  return name.length === 12 && name.toLowerCase() === "content-type";
 }

@@ -35,6 +35,16 @@ describe("RequestLogMessage", () => {
     expect(message.contentType).toBe("application/json");
   });
 
+  it("masks a card number put in the path, and holds the path in clear where neither inspect nor JSON shows it", () => {
+    const message = new RequestLogMessage(ID, "GET", "/processing/v1/acq/mer/payments/4111111111111111?x=1");
+    const masked = "/processing/v1/acq/mer/payments/************1111?x=1";
+    expect(inspect(message, { depth: 5, showHidden: true })).not.toContain("4111111111111111");
+    expect(JSON.stringify(message)).not.toContain("4111111111111111");
+    expect(message.uri).toBe(masked);
+    expect(message.getMessage()).toContain(`  uri:          '${masked}'`);
+    expect(message.getMessage()).not.toContain("4111111111111111");
+  });
+
   it("omits the content-type and body lines without a body", () => {
     const message = new RequestLogMessage(ID, "GET", "/services/v1/ping");
     expect(message.getMessage()).toBe(
