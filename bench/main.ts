@@ -1,123 +1,72 @@
 // `npm run bench`: the SDK's processPayment against a raw undici client sending the same bytes, in
 // the same run, alternating rounds; plus a token storm and a soak. Prints a table of ratios and,
-// with --write, saves it as bench/RESULTS.md.
+// with --write, saves it as bench/RESULTS.md. The comparisons run in processes of their own, two
+// contenders each (pair.ts); this process starts them, then runs the storm and the soak.
 import { execFileSync, fork } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { cpus, totalmem } from "node:os";
-import { Pool } from "undici";
-import type * as Sdk from "../src/index.js";
-import type { ApiPaymentRequest } from "../src/index.js";
+import { MAX_CONNECTIONS, REQUEST, benchConfiguration, cardPayments, gc, round, sdk } from "./common.js";
+import type { ContenderName, PairResult, PairTask, RoundResult } from "./common.js";
 
-// The built package, as users get it; typed by its source.
-const sdk = createRequire(import.meta.url)("../dist/index.js") as typeof Sdk;
-const { CommunicatorConfiguration, Factory, MetadataProvider } = sdk;
-
-const MAX_CONNECTIONS = 32;
-const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 41);
+const { Factory } = sdk;
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 42);
+const SETS = Number(process.env["BENCH_SETS"] ?? 3);
 const SOAK_CALLS = Number(process.env["BENCH_SOAK_CALLS"] ?? 100_000);
-const ACQUIRER = "100812";
-const MERCHANT = "520001857";
 
-const REQUEST: ApiPaymentRequest = {
-  operationId: "bench-operation",
-  transactionTimestamp: "2024-06-01T12:34:56.789+02:00",
-  amount: { amount: 12345, currencyCode: "EUR", numberOfDecimals: 2 },
-  authorizationType: "PRE_AUTHORIZATION",
-  cardPaymentData: {
-    brand: "VISA",
-    captureImmediately: false,
-    cardEntryMode: "ECOMMERCE",
-    cardholderVerificationMethod: "CARD_SECURITY_CODE",
-    allowPartialApproval: false,
-    cardData: { cardNumber: "4111111111111111", expiryDate: "122030", cardSecurityCode: "123" },
-    ecommerceData: { scaExemptionRequest: "LOW_VALUE_PAYMENT" },
-  },
-  references: { merchantReference: "order-0001", dynamicDescriptor: "ACME*ORDER0001" },
-  merchant: { name: "Acme Shop", city: "Brussels", countryCode: "BE", merchantCategoryCode: 5999 },
-};
+/** The comparisons: each in processes of its own, the first contender the base of the ratio. */
+const PAIRS: [ContenderName, ContenderName][] = [
+  ["raw", "sdk"],
+  ["sdk", "sdk + no-op logger"],
+];
 
-interface Server {
-  port: number;
-  child: ChildProcess;
-  ask<T>(message: object, reply: string): Promise<T>;
-}
-
-/**
- * Pins this process to CPU 0 and `serverPid` (all threads) to CPU 1, so that client and server stop
- * taking turns on both cores, as they would not if the server were another machine. Returns what
- * was done, for the report; without `taskset` or a second CPU nothing is pinned.
- */
-function pinProcesses(serverPid: number): string {
-  if (cpus().length < 2) return "not pinned (one CPU)";
-  try {
-    execFileSync("taskset", ["-a", "-p", "-c", "0", String(process.pid)], { stdio: "ignore" });
-    execFileSync("taskset", ["-a", "-p", "-c", "1", String(serverPid)], { stdio: "ignore" });
-    return "client pinned to CPU 0, server to CPU 1 (taskset)";
-  } catch {
-    return "not pinned (no taskset)";
-  }
-}
-
-async function startServer(): Promise<Server> {
-  const child = fork(new URL("./server.ts", import.meta.url), [], { execArgv: ["--import", "tsx"] });
-  const ask = <T>(message: object, reply: string): Promise<T> =>
-    new Promise((resolve) => {
-      const onMessage = (answer: { type: string }): void => {
-        if (answer.type !== reply) return;
-        child.off("message", onMessage);
-        resolve(answer as T);
-      };
-      child.on("message", onMessage);
-      child.send(message);
-    });
-  const { port } = await new Promise<{ port: number }>((resolve) =>
-    child.once("message", (message: { port: number }) => resolve(message)),
-  );
-  return { port, child, ask };
-}
-
+/** The loopback server's counts. */
 interface Stats {
   tokenRequests: number;
   socketsSeen: number;
   openSockets: number;
 }
 
-interface RoundResult {
-  callsPerSecond: number;
-  /** Client CPU time (user + system) per call: steadier than throughput on a shared machine. */
-  cpuUsPerCall: number;
-  latencies: number[];
+/**
+ * Pins this process to CPU 0 and `serverPid` (all threads) to CPU 1, so that client and server stop
+ * taking turns on both cores, as they would not if the server were another machine; the pair
+ * processes started later inherit CPU 0. Returns what was done, for the report; without `taskset`
+ * or a second CPU nothing is pinned.
+ */
+function pinProcesses(serverPid: number): string {
+  if (cpus().length < 2) return "not pinned (one CPU)";
+  try {
+    execFileSync("taskset", ["-a", "-p", "-c", "0", String(process.pid)], { stdio: "ignore" });
+    execFileSync("taskset", ["-a", "-p", "-c", "1", String(serverPid)], { stdio: "ignore" });
+    return "clients pinned to CPU 0, server to CPU 1 (taskset)";
+  } catch {
+    return "not pinned (no taskset)";
+  }
 }
 
-type Call = () => Promise<unknown>;
+/** Forks `script` (TypeScript, run by tsx) and resolves with its first message. */
+function runChild<T>(script: string, args: string[]): { child: ChildProcess; message: Promise<T> } {
+  const child = fork(new URL(script, import.meta.url), args, {
+    execArgv: ["--expose-gc", "--import", "tsx"],
+  });
+  const message = new Promise<T>((resolve, reject) => {
+    child.once("message", (first: T) => resolve(first));
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code} before answering`)));
+  });
+  return { child, message };
+}
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/** One measured round; the heap is collected first, so that no round pays for the last one's garbage. */
-async function round(call: Call, calls: number, concurrency: number): Promise<RoundResult> {
-  gc?.();
-  const latencies: number[] = new Array<number>(calls);
-  let next = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < calls) {
-      const index = next++;
-      const begin = performance.now();
-      await call();
-      latencies[index] = performance.now() - begin;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  return {
-    callsPerSecond: calls / (elapsed / 1000),
-    cpuUsPerCall: (used.user + used.system) / calls,
-    latencies,
-  };
+/** Sends `message` to a child process and resolves with its first message of type `reply`. */
+function ask<T>(child: ChildProcess, message: object, reply: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (answer: { type: string }): void => {
+      if (answer.type !== reply) return;
+      child.off("message", onMessage);
+      resolve(answer as T);
+    };
+    child.on("message", onMessage);
+    child.send(message);
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -130,7 +79,7 @@ function median(values: number[]): number {
 }
 
 interface CaseResult {
-  name: string;
+  name: ContenderName;
   rounds: RoundResult[];
   callsPerSecond: number;
   cpuUsPerCall: number;
@@ -139,47 +88,57 @@ interface CaseResult {
 }
 
 /**
- * Runs the contenders in rounds, each round in a rotated order so that none always follows the
- * same one; keeps every round, so that ratios can be taken between rounds run side by side.
+ * Runs the two contenders of `names` in alternating rounds and keeps every round, so that ratios
+ * can be taken between rounds run side by side. The rounds are split into SETS sets, each in a
+ * fresh process: how well the JIT happens to compile a hot path differs a little from one process
+ * to the next, and several processes average that out.
  */
 async function compare(
-  contenders: Record<string, Call>,
+  names: [ContenderName, ContenderName],
+  origin: string,
   calls: number,
   concurrency: number,
-): Promise<CaseResult[]> {
-  const entries = Object.entries(contenders);
-  const results = new Map<string, RoundResult[]>(entries.map(([name]) => [name, []]));
-  // Warm-up in rotated order too: a contender that always runs first gets the JIT's first
-  // impressions, worth a few per cent on this machine.
-  for (let r = 0; r < 3; r++) {
-    for (let i = 0; i < entries.length; i++) {
-      await round(entries[(r + i + 1) % entries.length]![1], Math.min(calls, 500), concurrency);
-    }
-  }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let i = 0; i < entries.length; i++) {
-      const [name, call] = entries[(r + i) % entries.length]!;
-      results.get(name)!.push(await round(call, calls, concurrency));
-    }
-  }
-  return [...results].map(([name, rounds]) => {
-    const latencies = rounds.flatMap((result) => result.latencies).sort((a, b) => a - b);
-    return {
-      name,
-      rounds,
-      callsPerSecond: median(rounds.map((result) => result.callsPerSecond)),
-      cpuUsPerCall: median(rounds.map((result) => result.cpuUsPerCall)),
-      p50Us: percentile(latencies, 50) * 1000,
-      p99Us: percentile(latencies, 99) * 1000,
+): Promise<[CaseResult, CaseResult]> {
+  const rounds: [RoundResult[], RoundResult[]] = [[], []];
+  for (let set = 0; set < SETS; set++) {
+    const task: PairTask = {
+      names,
+      origin,
+      calls,
+      concurrency,
+      rounds: Math.ceil((ROUNDS - set) / SETS),
+      firstRound: set,
     };
-  });
+    const result = await runChild<PairResult>("./pair.ts", [JSON.stringify(task)]).message;
+    rounds[0].push(...result.rounds[0]!);
+    rounds[1].push(...result.rounds[1]!);
+  }
+  return [summary(names[0], rounds[0]), summary(names[1], rounds[1])];
+}
+
+function summary(name: ContenderName, rounds: RoundResult[]): CaseResult {
+  const latencies = rounds.flatMap((result) => result.latencies).sort((a, b) => a - b);
+  return {
+    name,
+    rounds,
+    callsPerSecond: median(rounds.map((result) => result.callsPerSecond)),
+    cpuUsPerCall: median(rounds.map((result) => result.cpuUsPerCall)),
+    p50Us: percentile(latencies, 50) * 1000,
+    p99Us: percentile(latencies, 99) * 1000,
+  };
+}
+
+interface Ratio {
+  median: number;
+  low: number;
+  high: number;
 }
 
 /**
  * The median, lowest and highest of the per-round ratios of `subject` to `base`: each ratio
  * compares two rounds run back to back, so that a slow spell of a shared machine cancels out.
  */
-function pairedRatio(subject: CaseResult, base: CaseResult): { median: number; low: number; high: number } {
+function pairedRatio(subject: CaseResult, base: CaseResult): Ratio {
   const ratios = subject.rounds.map((result, r) => result.callsPerSecond / base.rounds[r]!.callsPerSecond);
   return { median: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
 }
@@ -188,47 +147,15 @@ function pairedCpuDifference(subject: CaseResult, base: CaseResult): number {
   return median(subject.rounds.map((result, r) => result.cpuUsPerCall - base.rounds[r]!.cpuUsPerCall));
 }
 
-async function main(): Promise<void> {
-  const server = await startServer();
-  const pinning = pinProcesses(server.child.pid!);
-  const origin = `http://127.0.0.1:${server.port}`;
-  const configuration = new CommunicatorConfiguration({
-    apiEndpoint: origin,
-    oauth2TokenUri: `${origin}/token`,
-    oauth2ClientId: "bench-client",
-    oauth2ClientSecret: "bench-secret",
-    integrator: "Bench",
-    maxConnections: MAX_CONNECTIONS,
-  });
-  const client = Factory.createClientFromConfiguration(configuration);
-  const loggedClient = Factory.createClientFromConfiguration(configuration);
-  loggedClient.enableLogging({ log() {}, logRequest() {}, logResponse() {} });
-  const payments = client.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
-  const loggedPayments = loggedClient.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
+const fixed = (value: number): string => value.toFixed(3);
+const range = (ratio: Ratio): string => `${fixed(ratio.median)} (${fixed(ratio.low)}–${fixed(ratio.high)})`;
 
-  const raw = new Pool(origin, { connections: MAX_CONNECTIONS });
-  const metaInfo = new MetadataProvider("Bench").metadataHeaders[0]!.value;
-  const path = `/processing/v1/${ACQUIRER}/${MERCHANT}/payments`;
-  const rawCall: Call = async () => {
-    const response = await raw.request({
-      method: "POST",
-      path,
-      headers: {
-        "content-type": "application/json",
-        "x-wl-servermetainfo": metaInfo,
-        date: new Date().toUTCString(),
-        "trace-id": crypto.randomUUID(),
-        authorization: "Bearer bench-token-1",
-      },
-      body: JSON.stringify(REQUEST),
-    });
-    return response.body.json();
-  };
-  const contenders = {
-    raw: rawCall,
-    sdk: () => payments.processPayment(REQUEST),
-    "sdk + no-op logger": () => loggedPayments.processPayment(REQUEST),
-  };
+async function main(): Promise<void> {
+  const { child: serverProcess, message: ready } = runChild<{ port: number }>("./server.ts", []);
+  const { port } = await ready;
+  const pinning = pinProcesses(serverProcess.pid!);
+  const origin = `http://127.0.0.1:${port}`;
+  const configuration = benchConfiguration(origin);
 
   const lines: string[] = [];
   const print = (line = ""): void => {
@@ -241,7 +168,7 @@ async function main(): Promise<void> {
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${new Date().toISOString()}; ${pinning}`,
   );
   print(
-    `${ROUNDS} rounds per concurrency against one loopback server process, the contenders in a rotated order each round. Calls/s and CPU are the median round; each ratio is the median of the ratios between rounds run back to back, with the lowest and highest.`,
+    `Each comparison is ${ROUNDS} rounds of two contenders against one loopback server process, alternating in a rotated order, in ${SETS} fresh processes per comparison and concurrency: raw and the SDK in some, the SDK without and with a no-op logger in others, since a logging client in the same process slows the plain one. Calls/s and CPU are the median round; each ratio is the median of the ratios between rounds run back to back, with the lowest and highest.`,
   );
   print();
   const ratios: string[] = [];
@@ -249,28 +176,27 @@ async function main(): Promise<void> {
     [1, 800],
     [32, 3000],
   ] as const) {
-    const results = await compare(contenders, calls, concurrency);
-    const base = results.find((result) => result.name === "raw")!;
-    const sdkResult = results.find((result) => result.name === "sdk")!;
-    const logged = results.find((result) => result.name === "sdk + no-op logger")!;
-    const fixed = (value: number): string => value.toFixed(3);
+    const [raw, plain] = await compare(PAIRS[0]!, origin, calls, concurrency);
+    const [base, logged] = await compare(PAIRS[1]!, origin, calls, concurrency);
     print(`## Concurrency ${concurrency}`);
     print();
     print(
-      "| client | calls/s | p50 µs | p99 µs | client CPU µs/call | throughput ÷ raw, median (lowest–highest) of rounds |",
+      "| comparison | client | calls/s | p50 µs | p99 µs | client CPU µs/call | throughput ÷ the first, median (lowest–highest) of rounds |",
     );
-    print("|---|---:|---:|---:|---:|---:|");
-    for (const result of results) {
-      const ratio = pairedRatio(result, base);
-      print(
-        `| ${result.name} | ${result.callsPerSecond.toFixed(0)} | ${result.p50Us.toFixed(0)} | ${result.p99Us.toFixed(0)} | ${result.cpuUsPerCall.toFixed(1)} | ${fixed(ratio.median)} (${fixed(ratio.low)}–${fixed(ratio.high)}) |`,
-      );
+    print("|---|---|---:|---:|---:|---:|---:|");
+    for (const [comparison, first, second] of [
+      ["SDK ÷ raw", raw, plain],
+      ["logger ÷ logging off", base, logged],
+    ] as const) {
+      for (const result of [first, second]) {
+        print(
+          `| ${comparison} | ${result.name} | ${result.callsPerSecond.toFixed(0)} | ${result.p50Us.toFixed(0)} | ${result.p99Us.toFixed(0)} | ${result.cpuUsPerCall.toFixed(1)} | ${range(pairedRatio(result, first))} |`,
+        );
+      }
     }
     print();
-    const sdkRatio = pairedRatio(sdkResult, base);
-    const loggedRatio = pairedRatio(logged, sdkResult);
     ratios.push(
-      `- concurrency ${concurrency}: SDK ÷ raw = ${fixed(sdkRatio.median)} (rounds ${fixed(sdkRatio.low)}–${fixed(sdkRatio.high)}); SDK p50 − raw p50 = ${(sdkResult.p50Us - base.p50Us).toFixed(0)} µs; SDK CPU − raw CPU = ${pairedCpuDifference(sdkResult, base).toFixed(1)} µs per call; no-op logger ÷ logging off = ${fixed(loggedRatio.median)} (rounds ${fixed(loggedRatio.low)}–${fixed(loggedRatio.high)})`,
+      `- concurrency ${concurrency}: SDK ÷ raw = ${range(pairedRatio(plain, raw))}; SDK p50 − raw p50 = ${(plain.p50Us - raw.p50Us).toFixed(0)} µs; SDK CPU − raw CPU = ${pairedCpuDifference(plain, raw).toFixed(1)} µs per call; no-op logger ÷ logging off = ${range(pairedRatio(logged, base))}`,
     );
   }
   print("## Ratios");
@@ -279,18 +205,18 @@ async function main(): Promise<void> {
   print();
 
   // Token storm: 1,000 concurrent calls right after the token expired.
-  await server.ask({ type: "configure", tokenTtlSeconds: 2 }, "configured");
+  await ask(serverProcess, { type: "configure", tokenTtlSeconds: 2 }, "configured");
   const stormClient = Factory.createClientFromConfiguration(configuration);
-  const storm = stormClient.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
+  const storm = cardPayments(stormClient);
   await storm.processPayment(REQUEST);
   await new Promise((resolve) => setTimeout(resolve, 2100));
-  const beforeStorm = await server.ask<Stats>({ type: "stats" }, "stats");
+  const beforeStorm = await ask<Stats>(serverProcess, { type: "stats" }, "stats");
   const stormStarted = performance.now();
   await Promise.all(Array.from({ length: 1000 }, () => storm.processPayment(REQUEST)));
   const drainMs = performance.now() - stormStarted;
-  const afterStorm = await server.ask<Stats>({ type: "stats" }, "stats");
+  const afterStorm = await ask<Stats>(serverProcess, { type: "stats" }, "stats");
   await stormClient.close();
-  await server.ask({ type: "configure", tokenTtlSeconds: 3600 }, "configured");
+  await ask(serverProcess, { type: "configure", tokenTtlSeconds: 3600 }, "configured");
   print("## Token storm");
   print();
   print(
@@ -300,15 +226,15 @@ async function main(): Promise<void> {
 
   // Soak: many calls on one client; heap, RSS and sockets at start and end.
   const soakClient = Factory.createClientFromConfiguration(configuration);
-  const soak = soakClient.v1().acquirer(ACQUIRER).merchant(MERCHANT).cardPayments();
+  const soak = cardPayments(soakClient);
   await soak.processPayment(REQUEST);
   gc?.();
   const startMemory = process.memoryUsage();
-  const beforeSoak = await server.ask<Stats>({ type: "stats" }, "stats");
+  const beforeSoak = await ask<Stats>(serverProcess, { type: "stats" }, "stats");
   await round(() => soak.processPayment(REQUEST), SOAK_CALLS, MAX_CONNECTIONS);
   gc?.();
   const endMemory = process.memoryUsage();
-  const afterSoak = await server.ask<Stats>({ type: "stats" }, "stats");
+  const afterSoak = await ask<Stats>(serverProcess, { type: "stats" }, "stats");
   const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
   print("## Soak");
   print();
@@ -321,11 +247,10 @@ async function main(): Promise<void> {
   print(`- RSS: ${mb(startMemory.rss)} MB → ${mb(endMemory.rss)} MB`);
   print(`- new sockets the server saw during the soak: ${afterSoak.socketsSeen - beforeSoak.socketsSeen}`);
 
-  await Promise.all([client.close(), loggedClient.close(), soakClient.close(), raw.close()]);
-  await new Promise((resolve) => {
-    server.child.once("exit", resolve);
-    server.child.send({ type: "stop" });
-  });
+  await soakClient.close();
+  const exited = new Promise((resolve) => serverProcess.once("exit", resolve));
+  serverProcess.send({ type: "stop" });
+  await exited;
   if (process.argv.includes("--write")) {
     writeFileSync(new URL("./RESULTS.md", import.meta.url), lines.join("\n") + "\n");
   }
