@@ -1,4 +1,4 @@
-// What the benchmark's coordinator (main.ts) and its contender processes (contender.ts) share.
+// What the benchmark's coordinator (main.ts) and its comparison processes (pair.ts) share.
 import { createRequire } from "node:module";
 import type * as Sdk from "../src/index.js";
 import type { ApiPaymentRequest } from "../src/index.js";
