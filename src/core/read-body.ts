@@ -1,6 +1,7 @@
 import { CommunicationException } from "../errors/communication-exception.js";
 import type { ConnectionResponse } from "../transport/connection.js";
 import { firstValue } from "../internal/first-value.js";
+import { utf8Text } from "../internal/utf8-text.js";
 
 /** The largest response body read into memory unless configured otherwise: 16 MiB. */
 export const DEFAULT_MAX_RESPONSE_BODY_BYTES = 16 * 1024 * 1024;
@@ -43,7 +44,7 @@ async function readChunks(
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return utf8Text(Buffer.concat(chunks));
 }
 
 function tooLarge(maxBytes: number): CommunicationException {

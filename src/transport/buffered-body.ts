@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { utf8Text } from "../internal/utf8-text.js";
 
 /**
  * A response body already read into memory (by the exchange log): iterable like a streamed body,
@@ -51,9 +52,9 @@ export class BufferedBody implements AsyncIterable<Uint8Array> {
     return this.#text !== undefined ? this.#text.length === 0 : this.#bytes!.length === 0;
   }
 
-  /** The body as UTF-8 text. */
+  /** The body as UTF-8 text, a leading byte-order mark left out. */
   utf8(): string {
-    this.#text ??= this.#bytes!.toString("utf8");
+    this.#text ??= utf8Text(this.#bytes!);
     return this.#text;
   }
 

@@ -51,6 +51,23 @@ describe("request building", () => {
     });
   });
 
+  it("parses a JSON answer that starts with a byte-order mark, chunked or not, with logging off and on", async () => {
+    const body = '\uFEFF{"paymentId":"p-1"}';
+    const call = (): Promise<unknown> =>
+      communicator.execute(GET_PAYMENT, { pathParams: { ...MERCHANT, paymentId: "p-1" } });
+    for (const length of [{}, { "content-length": String(Buffer.byteLength(body)) }]) {
+      platform.api = () => ({
+        status: 200,
+        headers: { "content-type": "application/json", ...length },
+        body,
+      });
+      communicator.disableLogging();
+      expect(await call()).toEqual({ paymentId: "p-1" });
+      communicator.enableLogging({ log() {}, logRequest() {}, logResponse() {} });
+      expect(await call()).toEqual({ paymentId: "p-1" });
+    }
+  });
+
   it("sends no Content-Type and no body on a GET, and query booleans as true/false", async () => {
     platform.api = () => json(200, { paymentId: "p 1" });
     await communicator.execute(GET_PAYMENT, {
