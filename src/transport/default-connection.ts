@@ -292,7 +292,7 @@ export class DefaultConnection implements PooledConnection {
   #poolFor(origin: string): OriginPool {
     let pool = this.#pools.get(origin);
     if (pool === undefined) {
-      pool = new OriginPool(origin, this.#factory, this.#options.maxConnections);
+      pool = new OriginPool(origin, this.#factory, this.#options);
       this.#pools.set(origin, pool);
     }
     return pool;

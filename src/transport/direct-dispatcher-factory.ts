@@ -3,23 +3,20 @@ import type { Dispatcher } from "undici";
 import type { ResolvedConnectionOptions } from "./default-connection-options.js";
 import type { DispatcherFactory } from "./dispatcher-factory.js";
 import type { PoolGroup } from "./pool-group.js";
-import type { TimeoutSettings } from "./to-communication-exception.js";
 import { connectOptions, keepAlivePoolOptions, temporaryPoolOptions } from "./undici-options.js";
 
 /** A Pool that counts its requests in flight in its {@link PoolGroup} (see PoolGroup.track). */
 class CountingPool extends Pool {
   readonly #group: PoolGroup;
-  readonly #timeouts: TimeoutSettings;
 
-  constructor(origin: string, options: Pool.Options, group: PoolGroup, timeouts: TimeoutSettings) {
+  constructor(origin: string, options: Pool.Options, group: PoolGroup) {
     super(origin, options);
     this.#group = group;
-    this.#timeouts = timeouts;
     group.add(this);
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    return super.dispatch(options, this.#group.track(options, handler, this.#timeouts));
+    return super.dispatch(options, this.#group.track(options, handler));
   }
 }
 
@@ -33,7 +30,7 @@ export function createDirectDispatcherFactory(options: ResolvedConnectionOptions
   const keepAlive: Pool.Options = { ...keepAlivePoolOptions(options), connect };
   const temporary: Pool.Options = { ...temporaryPoolOptions(options), connect };
   return {
-    keepAlive: (origin, group) => new CountingPool(origin, keepAlive, group, options),
-    temporary: (origin, group) => new CountingPool(origin, temporary, group, options),
+    keepAlive: (origin, group) => new CountingPool(origin, keepAlive, group),
+    temporary: (origin, group) => new CountingPool(origin, temporary, group),
   };
 }

@@ -1,4 +1,5 @@
 import type { Dispatcher } from "undici";
+import type { ResolvedConnectionOptions } from "./default-connection-options.js";
 import type { DispatcherFactory } from "./dispatcher-factory.js";
 import { PoolGroup } from "./pool-group.js";
 import type { PoolGroupStats } from "./pool-group.js";
@@ -12,15 +13,16 @@ import type { PoolGroupStats } from "./pool-group.js";
 export class OriginPool {
   readonly #origin: string;
   readonly #factory: DispatcherFactory;
-  readonly #maxConnections: number;
-  readonly #keepAliveGroup = new PoolGroup();
+  readonly #options: ResolvedConnectionOptions;
+  readonly #keepAliveGroup: PoolGroup;
   readonly #keepAlive: Dispatcher;
   #temporary: { dispatcher: Dispatcher; group: PoolGroup } | undefined;
 
-  constructor(origin: string, factory: DispatcherFactory, maxConnections: number) {
+  constructor(origin: string, factory: DispatcherFactory, options: ResolvedConnectionOptions) {
     this.#origin = origin;
     this.#factory = factory;
-    this.#maxConnections = maxConnections;
+    this.#options = options;
+    this.#keepAliveGroup = new PoolGroup(options);
     this.#keepAlive = factory.keepAlive(origin, this.#keepAliveGroup);
   }
 
@@ -31,9 +33,9 @@ export class OriginPool {
 
   /** The dispatcher for the next request. */
   select(): Dispatcher {
-    if (this.#keepAliveGroup.inFlight < this.#maxConnections) return this.#keepAlive;
+    if (this.#keepAliveGroup.inFlight < this.#options.maxConnections) return this.#keepAlive;
     if (this.#temporary === undefined) {
-      const group = new PoolGroup();
+      const group = new PoolGroup(this.#options);
       this.#temporary = { dispatcher: this.#factory.temporary(this.#origin, group), group };
     }
     return this.#temporary.dispatcher;

@@ -27,10 +27,16 @@ export class PoolGroup {
    */
   lastActivity = Date.now();
   readonly #pools = new Set<Pool>();
+  readonly #timeouts: TimeoutSettings;
   readonly #release = (): void => {
     this.inFlight--;
     this.lastActivity = Date.now();
   };
+
+  /** @param timeouts - the configured timeouts, named in the failures of the group's requests. */
+  constructor(timeouts: TimeoutSettings) {
+    this.#timeouts = timeouts;
+  }
 
   /** Starts tracking `pool` and returns it. */
   add(pool: Pool): Pool {
@@ -45,11 +51,10 @@ export class PoolGroup {
   track(
     options: Dispatcher.DispatchOptions,
     handler: Dispatcher.DispatchHandler,
-    timeouts: TimeoutSettings,
   ): Dispatcher.DispatchHandler {
     this.inFlight++;
     this.lastActivity = Date.now();
-    return new CountedHandler(handler, options, timeouts, this.#release);
+    return new CountedHandler(handler, options, this.#timeouts, this.#release);
   }
 
   /** Sums the statistics of the pools, forgetting destroyed ones. */

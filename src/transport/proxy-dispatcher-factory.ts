@@ -4,22 +4,19 @@ import type { ProxyConfiguration } from "../config/proxy-configuration.js";
 import type { ResolvedConnectionOptions } from "./default-connection-options.js";
 import type { DispatcherFactory } from "./dispatcher-factory.js";
 import type { PoolGroup } from "./pool-group.js";
-import type { TimeoutSettings } from "./to-communication-exception.js";
 import { connectOptions, keepAlivePoolOptions, temporaryPoolOptions } from "./undici-options.js";
 
 /** A ProxyAgent that counts its requests in flight in its {@link PoolGroup} (see PoolGroup.track). */
 class CountingProxyAgent extends ProxyAgent {
   readonly #group: PoolGroup;
-  readonly #timeouts: TimeoutSettings;
 
-  constructor(options: ProxyAgent.Options, group: PoolGroup, timeouts: TimeoutSettings) {
+  constructor(options: ProxyAgent.Options, group: PoolGroup) {
     super(options);
     this.#group = group;
-    this.#timeouts = timeouts;
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    return super.dispatch(options, this.#group.track(options, handler, this.#timeouts));
+    return super.dispatch(options, this.#group.track(options, handler));
   }
 }
 
@@ -69,9 +66,8 @@ export function createProxyDispatcherFactory(
       new CountingProxyAgent(
         { ...base, connections: options.maxConnections, factory: poolFactory(keepAlive, group) },
         group,
-        options,
       ),
     temporary: (_origin, group) =>
-      new CountingProxyAgent({ ...base, factory: poolFactory(temporary, group) }, group, options),
+      new CountingProxyAgent({ ...base, factory: poolFactory(temporary, group) }, group),
   };
 }
